@@ -23,6 +23,7 @@ import java.nio.file.Path;
  * otherwise, and for non-numeric ids, dense ids follow first-seen order.
  */
 public final class LightGcnLoader implements DatasetLoader {
+    /** Typed config: dataset name (provenance) and the folder holding the files. */
     public record Config(String name, Path path) {}
 
     private final Config config;

@@ -31,7 +31,7 @@ public final class MovieLens100kLoader implements DatasetLoader {
             "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery",
             "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
-    /** @param name dataset name for provenance; @param path the folder holding {@code u.data} */
+    /** Typed config: dataset name for provenance and the folder holding {@code u.data}. */
     public record Config(String name, Path path) {}
 
     private static final Charset LATIN1 = StandardCharsets.ISO_8859_1;

@@ -29,6 +29,7 @@ public final class MovieLensCsvLoader implements DatasetLoader {
     public static final String RATINGS_HEADER = "userId,movieId,rating,timestamp";
     public static final String MOVIES_HEADER = "movieId,title,genres";
 
+    /** Typed config: dataset name (provenance) and the folder holding the files. */
     public record Config(String name, Path path) {}
 
     private final Config config;

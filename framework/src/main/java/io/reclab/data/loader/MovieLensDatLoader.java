@@ -23,7 +23,7 @@ import java.util.List;
  * (ISO-8859-1 for 1M).
  */
 public final class MovieLensDatLoader implements DatasetLoader {
-    /** @param encoding charset of users.dat/movies.dat */
+    /** Typed config: name, folder, and the charset of users.dat/movies.dat. */
     public record Config(String name, Path path, Charset encoding) {}
 
     private final Config config;

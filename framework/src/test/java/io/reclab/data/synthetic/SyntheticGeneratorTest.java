@@ -29,9 +29,17 @@ class SyntheticGeneratorTest {
                 d.interactionsPerUser(), d.spread(), d.popularityExponent(), d.affinity(), d.noise(), d.days())).generate();
     }
 
+    /** The default dataset, generated once for the read-only checks below (generation is deterministic). */
+    private static Dataset defaultDataset;
+
+    private static synchronized Dataset defaults() {
+        if (defaultDataset == null) defaultDataset = gen(42);
+        return defaultDataset;
+    }
+
     @Test
     void deterministicForASeedAndDifferentAcrossSeeds() {
-        Dataset a = gen(42), b = gen(42), c = gen(43);
+        Dataset a = defaults(), b = gen(42), c = gen(43);
         Interactions x = a.interactions(), y = b.interactions(), z = c.interactions();
         assertArrayEquals(x.userColumn(), y.userColumn());
         assertArrayEquals(x.itemColumn(), y.itemColumn());
@@ -76,7 +84,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void sideFeaturesTrackTheLatentClusters() {
-        Dataset ds = gen(42);
+        Dataset ds = defaults();
         Interactions x = ds.interactions();
         FeatureField.Categorical seg = (FeatureField.Categorical) ds.userFeatures().field("segment").orElseThrow();
         FeatureField.Categorical cat = (FeatureField.Categorical) ds.itemFeatures().field("category").orElseThrow();
@@ -117,7 +125,7 @@ class SyntheticGeneratorTest {
      */
     @Test
     void itemItemCosineClearlyBeatsPopularity() {
-        Interactions x = gen(42).interactions();
+        Interactions x = defaults().interactions();
         int nU = x.numUsers(), nI = x.numItems();
         SplittableRandom r = new SplittableRandom(2026);
         boolean[][] train = new boolean[nU][nI], test = new boolean[nU][nI];

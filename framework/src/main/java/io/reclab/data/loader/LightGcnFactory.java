@@ -1,0 +1,23 @@
+package io.reclab.data.loader;
+
+import io.reclab.config.ConfigBlock;
+import io.reclab.config.Factory;
+import io.reclab.data.DatasetLoader;
+
+import java.nio.file.Path;
+
+/**
+ * Builds a {@link LightGcnLoader}. Keys: {@code path} (required: the folder with {@code train.txt} and
+ * {@code test.txt}), {@code name} (default: the folder's name).
+ */
+public final class LightGcnFactory implements Factory<DatasetLoader> {
+    public static final String NAME = "lightgcn";
+    public static final String DESCRIPTION = "LightGCN train.txt/test.txt (`user item item ...`), predefined train/test split";
+
+    @Override
+    public DatasetLoader create(ConfigBlock block) {
+        Path path = Path.of(block.getString("path", null));
+        String name = block.getString("name", LoaderPaths.defaultName(path));
+        return new LightGcnLoader(new LightGcnLoader.Config(name, path));
+    }
+}

@@ -17,7 +17,9 @@ import java.util.Set;
  * @param negatives    sampled mode: negatives per test item (default 100, as RecBole's {@code uni100})
  * @param ks           list lengths a bare metric name expands to (default [10, 20])
  * @param metrics      the metrics, expanded and deduplicated in order (default recall, ndcg, precision, hit, mrr,
- *                     map, coverage, popularity at every K)
+ *                     map, coverage, popularity at every K). HOCON reserves {@code @}, so an explicit id is
+ *                     quoted in a list ({@code metrics = [ndcg, "recall@50"]}) or given as a string
+ *                     ({@code evaluation.metrics="ndcg,recall@50"} on the command line)
  * @param excludeValid also exclude the user's validation items from the ranked list (default true)
  * @param threads      scoring threads (default: available processors)
  * @param blockSize    users scored per block (default 256); a block's score buffer is blockSize × numItems floats

@@ -32,5 +32,9 @@ public final class ItemCoverage implements RankingMetric {
         return new MetricResult(id(), c.numItems() == 0 ? Double.NaN : (double) distinct / c.numItems(), null);
     }
 
+    @Override public boolean equals(Object o) { return o instanceof ItemCoverage c && c.k == k; }
+
+    @Override public int hashCode() { return id().hashCode(); }
+
     @Override public String toString() { return id(); }
 }

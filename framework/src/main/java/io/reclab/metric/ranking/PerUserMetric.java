@@ -56,5 +56,12 @@ public abstract class PerUserMetric implements RankingMetric {
         return h;
     }
 
+    /** Metrics are values: equal when they are the same measure at the same K. */
+    @Override public final boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((PerUserMetric) o).id().equals(id());
+    }
+
+    @Override public final int hashCode() { return id().hashCode(); }
+
     @Override public String toString() { return id(); }
 }

@@ -53,11 +53,16 @@ public final class EaseRecaller implements Recaller {
             throw new IllegalStateException("EASE needs a dense N×N matrix: N=" + n + " has " + (long) n * n
                     + " entries, more than a Java array holds (N <= 46340); reduce the item catalogue or use itemcf.");
         if (need > limit)
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "EASE needs a dense N×N matrix: N=%d needs %.1f GB; limit %.1f GB (recall.ease.max-memory-mb%s). "
-                            + "Reduce the item catalogue (e.g. drop rare items), raise the limit or -Xmx, or use a sparse model such as itemcf.",
-                    n, need / 1e9, limit / 1e9, config.maxMemoryMb() > 0 ? " = " + config.maxMemoryMb()
-                            : ", default 60% of the max heap"));
+            throw new IllegalStateException("EASE needs a dense N×N matrix: N=" + n + " needs " + human(need)
+                    + "; limit " + human(limit) + " (recall.ease.max-memory-mb"
+                    + (config.maxMemoryMb() > 0 ? " = " + config.maxMemoryMb() : ", default 60% of the max heap")
+                    + "). Reduce the item catalogue (e.g. drop rare items), raise the limit or -Xmx, or use a sparse model such as itemcf.");
+    }
+
+    /** Decimal GB above 1e9 bytes, else MB, one decimal. */
+    static String human(long bytes) {
+        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /** G = X^T X + lambda I, row-major; row i accumulates the item lists of i's users. */

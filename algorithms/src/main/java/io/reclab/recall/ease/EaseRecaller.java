@@ -131,5 +131,5 @@ public final class EaseRecaller implements Recaller {
     }
 
     @Override
-    public String toString() { return "EASE" + config; }
+    public String toString() { return config.toString(); }
 }

@@ -57,5 +57,5 @@ public final class ItemCfRecaller implements Recaller {
     }
 
     @Override
-    public String toString() { return "ItemCF" + config; }
+    public String toString() { return config.toString(); }
 }

@@ -53,5 +53,5 @@ public final class Rp3BetaRecaller implements Recaller {
     }
 
     @Override
-    public String toString() { return "RP3beta" + config; }
+    public String toString() { return config.toString(); }
 }

@@ -102,5 +102,5 @@ public final class SwingRecaller implements Recaller {
     }
 
     @Override
-    public String toString() { return "Swing" + config; }
+    public String toString() { return config.toString(); }
 }

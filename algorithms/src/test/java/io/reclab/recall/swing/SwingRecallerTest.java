@@ -81,6 +81,21 @@ class SwingRecallerTest {
     }
 
     @Test
+    void sparseAndBitsetPathsAgreeExactly() {
+        // 200 items, density 0.05: the automatic choice would take the sparse path; force each one
+        int[][] rows = Fixtures.random(50, 200, 0.05, 43);
+        SparsePattern ui = SparsePattern.userItems(Fixtures.log(200, rows));
+        SparsePattern iu = ui.transpose();
+        SwingConfig c = new SwingConfig(1000, 1, true, 5, 1000);
+        SparseRows sparse = SwingRecaller.similarity(ui, iu, c, 1, 2, SwingRecaller.Path.SPARSE);
+        SparseRows dense = SwingRecaller.similarity(ui, iu, c, 1, 2, SwingRecaller.Path.DENSE);
+        assertTrue(sparse.nnz() > 100, "non-trivial similarity");
+        assertArrayEquals(sparse.indptr, dense.indptr);
+        assertArrayEquals(sparse.cols, dense.cols);
+        assertArrayEquals(sparse.values, dense.values);
+    }
+
+    @Test
     void userCapSamplesDeterministically() {
         // item 0 is chosen by all 40 users; each user also has some of items 1..9
         int[][] rows = Fixtures.random(40, 10, 0.4, 42);

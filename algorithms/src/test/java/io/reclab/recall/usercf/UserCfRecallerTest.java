@@ -68,7 +68,7 @@ class UserCfRecallerTest {
         assertArrayEquals(a.cols, b.cols);
         assertArrayEquals(a.values, b.values);
         ConfigBlock block = ConfigBlock.at(ConfigFactory.parseString("recall.usercf.neighbors = 7"), "recall.usercf");
-        assertEquals(new UserCfConfig(7, 10), UserCfConfig.from(block));
+        assertEquals(new UserCfConfig(7, 0), UserCfConfig.from(block));
         block.finish();
     }
 }

@@ -1,0 +1,102 @@
+package io.reclab.recall.neighbors;
+
+import io.reclab.util.TopK;
+
+/**
+ * Builds a top-k neighbour matrix row by row, in parallel: a {@link RowKernel} accumulates the raw weights of one
+ * row into a per-thread {@link Accumulator}, a {@link Finisher} turns each raw weight into the final similarity,
+ * and the {@code k} largest non-zero entries are kept (ties by smaller column id). The diagonal is never kept,
+ * since an item is not its own neighbour and keeping it would waste one of the {@code k} slots.
+ * Results are identical for any thread count (see {@link Parallel}).
+ */
+public final class NeighborSelection {
+    private NeighborSelection() {}
+
+    /** Accumulates raw weights of row {@code row}; must only read shared state. */
+    public interface RowKernel {
+        void compute(int row, Accumulator acc);
+    }
+
+    /** A row kernel that also needs its own per-thread scratch (e.g. marks or buffers). */
+    public interface ScratchKernel<S> {
+        void compute(int row, Accumulator acc, S scratch);
+    }
+
+    /** Final weight of (row, col) from its accumulated raw value. */
+    public interface Finisher {
+        double apply(int row, int col, double raw);
+    }
+
+    /**
+     * @param rows number of rows (and, for square matrices, columns) to compute
+     * @param width number of columns
+     * @param k neighbours kept per row ({@code Integer.MAX_VALUE} keeps all)
+     * @param finisher null for the raw values
+     */
+    public static SparseRows build(int rows, int width, int k, int threads, RowKernel kernel, Finisher finisher) {
+        return build(rows, width, k, threads, () -> null, (r, acc, none) -> kernel.compute(r, acc), finisher);
+    }
+
+    /** As {@link #build(int, int, int, int, RowKernel, Finisher)}, with a scratch object per worker thread. */
+    public static <S> SparseRows build(int rows, int width, int k, int threads, java.util.function.Supplier<S> scratch,
+                                       ScratchKernel<S> kernel, Finisher finisher) {
+        int[][] rowCols = new int[rows][];
+        float[][] rowVals = new float[rows][];
+        Parallel.forRange(rows, threads, Parallel.chunk(rows, threads),
+                () -> new Worker<>(new Accumulator(width), scratch.get()), (worker, from, to) -> {
+            Accumulator acc = worker.acc;
+            for (int r = from; r < to; r++) {
+                kernel.compute(r, acc, worker.scratch);
+                acc.sortTouched();
+                int n = 0;
+                int[] ids = new int[acc.size()];
+                float[] vals = new float[acc.size()];
+                for (int t = 0; t < acc.size(); t++) {
+                    int c = acc.touched(t);
+                    if (c == r) continue;
+                    double v = finisher == null ? acc.get(c) : finisher.apply(r, c, acc.get(c));
+                    if (v == 0 || Double.isNaN(v)) continue;
+                    ids[n] = c;
+                    vals[n] = (float) v;
+                    n++;
+                }
+                acc.clear();
+                if (n < ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, n);
+                    vals = java.util.Arrays.copyOf(vals, n);
+                }
+                int[] best = TopK.selectAmong(ids, vals, Math.min(k, n));
+                float[] bestVals = new float[best.length];
+                // ids are ascending, so each chosen id's value is found by binary search
+                for (int q = 0; q < best.length; q++) bestVals[q] = vals[java.util.Arrays.binarySearch(ids, best[q])];
+                rowCols[r] = best;
+                rowVals[r] = bestVals;
+            }
+        });
+        int[] indptr = new int[rows + 1];
+        for (int r = 0; r < rows; r++) indptr[r + 1] = indptr[r] + rowCols[r].length;
+        int[] cols = new int[indptr[rows]];
+        float[] values = new float[indptr[rows]];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(rowCols[r], 0, cols, indptr[r], rowCols[r].length);
+            System.arraycopy(rowVals[r], 0, values, indptr[r], rowVals[r].length);
+        }
+        return new SparseRows(rows, width, indptr, cols, values);
+    }
+
+    private record Worker<S>(Accumulator acc, S scratch) {}
+
+    /**
+     * The co-occurrence kernel: for row {@code r} of {@code a}, adds {@code weight[m]} (1 if null) to every column
+     * {@code c} of {@code aT} row {@code m}, for each {@code m} in {@code a[r]}. With {@code a} = items × users this
+     * is {@code sum over u in U_r ∩ U_c of weight[u]}; cost is the sum of the degrees of r's neighbours.
+     */
+    public static void coOccurrence(SparsePattern a, SparsePattern aT, double[] weight, int r, Accumulator acc) {
+        int[] ap = a.indptr, ai = a.indices, tp = aT.indptr, ti = aT.indices;
+        for (int p = ap[r]; p < ap[r + 1]; p++) {
+            int m = ai[p];
+            double w = weight == null ? 1.0 : weight[m];
+            for (int q = tp[m]; q < tp[m + 1]; q++) acc.add(ti[q], w);
+        }
+    }
+}

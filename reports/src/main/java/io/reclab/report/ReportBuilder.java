@@ -1,5 +1,6 @@
 package io.reclab.report;
 
+import io.reclab.report.html.Analysis;
 import io.reclab.report.html.ConfigSection;
 import io.reclab.report.html.Html;
 import io.reclab.report.html.LeaderboardSection;
@@ -61,7 +62,7 @@ final class ReportBuilder {
 
         page.section("leaderboard", "Leaderboard", LeaderboardSection.render(lb));
         page.section("protocol", "Protocol", protocol.toString());
-        ReportSections.addAnalysis(page, lb, trials, comparison);
+        Analysis.addTo(page, lb, trials);
         page.section("provenance", "Provenance", ProvenanceSection.render(trials));
         page.section("config", comparison ? "Configurations" : "Configuration", ConfigSection.render(runs, comparison));
         return page;

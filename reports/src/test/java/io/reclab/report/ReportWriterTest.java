@@ -40,7 +40,9 @@ class ReportWriterTest {
         assertTrue(html.contains("Full ranking: every item in the catalogue is scored"), "protocol stated");
         assertTrue(html.contains("recall.bpr.factors = 64"), "config.conf included");
         assertFalse(html.contains("Sampled metrics."), "no sampled banner for full ranking");
-        assertFalse(html.contains("http://") || html.contains("https://cdn"), "no network references");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("<script src"),
+                "no network references: the page must open offline");
+        assertTrue(html.contains("echarts"), "ECharts inlined");
         try (var s = Files.list(run)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "atomic write left no temp file");
         }

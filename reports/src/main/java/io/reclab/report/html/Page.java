@@ -68,7 +68,7 @@ public final class Page {
             "th.rowh,td.rowh{position:sticky;left:0;background:#fafbfc;text-align:left;z-index:1;max-width:340px;overflow:hidden;text-overflow:ellipsis}",
             "thead th.rowh{z-index:3;background:#e4e8ef}",
             "td.best{font-weight:700;background:#e3f4e1}",
-            "td.sig{background:#fde2e2}td.nsig{color:#7a8190}",
+            "td.sig{font-weight:600}td.sig-better{background:#dff3dc}td.sig-worse{background:#fde2e2}td.nsig{color:#7a8190}",
             "table.kv th{text-align:left;background:none;position:static;cursor:default}table.kv td{text-align:left;white-space:normal}",
             "th.sorted-asc::after{content:' \\25B2'}th.sorted-desc::after{content:' \\25BC'}",
             ".chart{width:100%;min-height:200px;margin:6px 0}",

@@ -60,9 +60,11 @@ final class ReportBuilder {
         for (String s : splits) protocol.append("<p>").append(Html.escape(s)).append("</p>");
         if (protocol.length() == 0) protocol.append("<p>No protocol recorded.</p>");
 
+        Analysis analysis = new Analysis(lb, trials);
+        analysis.addVerdict(page);
         page.section("leaderboard", "Leaderboard", LeaderboardSection.render(lb));
         page.section("protocol", "Protocol", protocol.toString());
-        Analysis.addTo(page, lb, trials);
+        analysis.addSections(page);
         page.section("provenance", "Provenance", ProvenanceSection.render(trials));
         page.section("config", comparison ? "Configurations" : "Configuration", ConfigSection.render(runs, comparison));
         return page;

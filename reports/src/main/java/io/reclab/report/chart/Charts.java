@@ -33,13 +33,26 @@ public final class Charts {
     }
 
     private static Map<String, Object> axis(String type, String name) {
+        return axis(type, name, false);
+    }
+
+    /** Value axes of line charts may start above zero ({@code scale}); bar and box axes start at zero. */
+    private static Map<String, Object> axis(String type, String name, boolean vertical) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("type", type);
         a.put("name", name);
         a.put("nameLocation", "middle");
-        a.put("nameGap", 28);
-        a.put("scale", "value".equals(type));
+        a.put("nameGap", vertical ? 48 : 28);
         return a;
+    }
+
+    private static Map<String, Object> categoryLabels(int n) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("interval", 0);
+        l.put("rotate", n > 3 ? 30 : 0);
+        l.put("width", 130);
+        l.put("overflow", "truncate");
+        return l;
     }
 
     /** Lines over a numeric x axis; {@code diagonal} adds a dashed y = x reference (ROC, reliability). */
@@ -48,7 +61,9 @@ public final class Charts {
         Map<String, Object> o = base(title);
         o.put("tooltip", Map.of("trigger", "axis"));
         Map<String, Object> x = axis("value", xName);
-        Map<String, Object> y = axis("value", yName);
+        Map<String, Object> y = axis("value", yName, true);
+        x.put("scale", !unitSquare);
+        y.put("scale", !unitSquare);
         if (unitSquare) {
             x.put("min", 0); x.put("max", 1); x.put("scale", false);
             y.put("min", 0); y.put("max", 1); y.put("scale", false);
@@ -86,8 +101,12 @@ public final class Charts {
         o.put("tooltip", Map.of("trigger", "axis"));
         Map<String, Object> x = axis("category", xName);
         x.put("data", cats);
+        x.put("axisLabel", categoryLabels(cats.size()));
+        x.put("nameGap", cats.size() > 3 ? 60 : 28);
         o.put("xAxis", x);
-        o.put("yAxis", axis("value", yName));
+        Map<String, Object> y = axis("value", yName, true);
+        y.put("scale", asLines);
+        o.put("yAxis", y);
         List<Object> s = new ArrayList<>();
         for (Values v : series) {
             List<Object> data = new ArrayList<>(v.values().length);
@@ -110,9 +129,9 @@ public final class Charts {
         o.remove("legend");
         Map<String, Object> x = axis("category", "");
         x.put("data", cats);
-        x.put("axisLabel", Map.of("rotate", cats.size() > 6 ? 30 : 0, "interval", 0));
+        x.put("axisLabel", categoryLabels(cats.size()));
         o.put("xAxis", x);
-        o.put("yAxis", axis("value", yName));
+        o.put("yAxis", axis("value", yName, true));
         List<Object> data = new ArrayList<>();
         for (double[] b : boxes) {
             if (b == null) {

@@ -5,13 +5,27 @@ import io.reclab.report.Trial;
 
 import java.util.List;
 
-/** Adds the analysis sections — verdict, significance, curves, rankers, per-user views, funnel, sweeps — to a page. */
+/**
+ * The analysis sections of a report — verdict, significance, curves, rankers, per-user views, funnel, sweeps —
+ * sharing one set of per-stage data so significance tests are computed once.
+ */
 public final class Analysis {
-    private Analysis() {}
+    private final Leaderboard lb;
+    private final List<Trial> trials;
+    private final List<StageData> stages;
 
-    public static void addTo(Page page, Leaderboard lb, List<Trial> trials) {
-        List<StageData> stages = StageData.of(lb, trials);
+    public Analysis(Leaderboard lb, List<Trial> trials) {
+        this.lb = lb;
+        this.trials = trials;
+        this.stages = StageData.of(lb, trials);
+    }
+
+    /** The answer, placed first: the best configuration and the tests behind it. */
+    public void addVerdict(Page page) {
         page.section("verdict", "Which model, and why", SignificanceSection.verdict(lb, stages));
+    }
+
+    public void addSections(Page page) {
         page.section("significance", "Significance", SignificanceSection.render(stages));
         page.section("metric-at-k", "Metric@K", CurvesSection.metricAtK(page.charts(), lb));
         page.section("training", "Training curves", CurvesSection.training(page.charts(), lb, trials));

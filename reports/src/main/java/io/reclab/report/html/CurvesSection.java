@@ -48,8 +48,11 @@ public final class CurvesSection {
                     x[i] = e.getKey();
                     y[i++] = r.has(e.getValue()) ? r.mean()[e.getValue()] : Double.NaN;
                 }
-                series.add(new Charts.XY(r.label(), x, y));
+                int finite = 0;
+                for (double v : y) if (!Double.isNaN(v)) finite++;
+                if (finite >= 2) series.add(new Charts.XY(r.label(), x, y));
             }
+            if (series.isEmpty()) continue;
             grid.append(charts.add(Charts.lines(f.getKey() + "@K", "K", f.getKey(), series, false, false), 340));
         }
         if (grid.length() == 0) {

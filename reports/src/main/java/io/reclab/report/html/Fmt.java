@@ -14,6 +14,12 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /** A spread (std) printed with the same fixed decimals as its mean, so columns read evenly. */
+    public static String spread(double mean, double sd) {
+        String m = num(mean);
+        return m.contains("e") || Double.isNaN(sd) ? num(sd) : String.format(Locale.ROOT, "%.4f", sd);
+    }
+
     /** p-values: 3 significant digits, with a floor shown as {@code <1e-16}. */
     public static String p(double p) {
         if (Double.isNaN(p)) return "–";

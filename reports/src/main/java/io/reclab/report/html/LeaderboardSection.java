@@ -39,7 +39,7 @@ public final class LeaderboardSection {
                     b.append("<td data-v=\"").append(Fmt.raw(row.mean()[c])).append('"');
                     if (lb.isBest(r, c)) b.append(" class=\"best\"");
                     b.append('>').append(Fmt.num(row.mean()[c]));
-                    if (!Double.isNaN(row.std()[c])) b.append(" ± ").append(Fmt.num(row.std()[c]));
+                    if (!Double.isNaN(row.std()[c])) b.append(" ± ").append(Fmt.spread(row.mean()[c], row.std()[c]));
                     if (lb.isBest(r, c)) b.append(" *");
                     b.append("</td>");
                 }

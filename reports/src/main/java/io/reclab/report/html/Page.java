@@ -57,7 +57,7 @@ public final class Page {
             "header h1{font-size:18px;margin:0 0 4px}",
             "nav a{color:#cfe0ff;margin-right:14px;text-decoration:none;font-size:13px}",
             "main{padding:10px 20px 40px;max-width:1500px}",
-            "section{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:8px 16px 14px;margin:14px 0}",
+            "section{scroll-margin-top:70px;background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:8px 16px 14px;margin:14px 0}",
             "h2{font-size:17px;margin:8px 0}h3{font-size:15px;margin:12px 0 6px}",
             ".banner{background:#fff4d6;border:1px solid #e0b040;border-left:6px solid #d08a00;padding:10px 14px;margin:12px 0;border-radius:4px}",
             ".note{color:#5a6272;font-size:13px}",

@@ -79,7 +79,7 @@ public final class SignificanceSection {
             }
             b.append("<h3>Stage ").append(Html.escape(sd.stage)).append(": ").append(Html.escape(sd.primary))
                     .append(" (primary metric)</h3>");
-            List<Pair> pairs = compute(sd, sd.rows, sd.primary);
+            List<Pair> pairs = sd.pairs(sd.primary);
             b.append(matrix(sd.rows, pairs, sd.primary));
             b.append(pairTable(sd.rows, pairs));
             b.append(largestGaps(sd));
@@ -87,7 +87,7 @@ public final class SignificanceSection {
                 for (String m : sd.metrics) {
                     if (m.equals(sd.primary)) continue;
                     b.append("<details><summary>").append(Html.escape(sd.stage + ": " + m)).append("</summary>")
-                            .append(matrix(sd.rows, compute(sd, sd.rows, m), m)).append("</details>");
+                            .append(matrix(sd.rows, sd.pairs(m), m)).append("</details>");
                 }
             }
         }
@@ -109,7 +109,7 @@ public final class SignificanceSection {
             b.append(" No per-user values for this metric, so no significance test backs the ranking.</p>");
             return b.toString();
         }
-        List<Pair> pairs = compute(sd, sd.rows, col.metric());
+        List<Pair> pairs = sd.pairs(col.metric());
         int bi = sd.rows.indexOf(best);
         List<String> beaten = new ArrayList<>(), tied = new ArrayList<>();
         for (Pair p : pairs) {

@@ -22,6 +22,7 @@ final class StageData {
     final String primary;
     final List<Leaderboard.Row> rows;
     private final List<Trial> trials;
+    private final Map<String, List<SignificanceSection.Pair>> pairs = new java.util.HashMap<>();
 
     private StageData(String stage, List<String> metrics, List<Leaderboard.Row> rows, List<Trial> trials) {
         this.stage = stage;
@@ -33,6 +34,11 @@ final class StageData {
 
     Map<String, Double> values(Leaderboard.Row row, String metric) {
         return RowUsers.values(row, trials, stage, metric);
+    }
+
+    /** All-pairs tests over {@link #rows} on {@code metric}, computed once (the verdict and matrix share them). */
+    List<SignificanceSection.Pair> pairs(String metric) {
+        return pairs.computeIfAbsent(metric, m -> SignificanceSection.compute(this, rows, m));
     }
 
     Map<String, String> attribute(Leaderboard.Row row, String name) {

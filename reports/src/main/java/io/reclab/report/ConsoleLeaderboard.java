@@ -1,0 +1,70 @@
+package io.reclab.report;
+
+import io.reclab.run.RunRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plain-text leaderboard for the console: one line per model configuration, one column per metric (stage-prefixed
+ * when several stages are present), mean ± std over seeds, the best value per column marked with {@code *}.
+ * Failed and running trials are listed below the table.
+ */
+public final class ConsoleLeaderboard {
+    private ConsoleLeaderboard() {}
+
+    public static String render(List<RunRecord> records) {
+        Leaderboard lb = Leaderboard.of(records);
+        List<String[]> lines = new ArrayList<>();
+        String[] header = new String[lb.columns().size() + 1];
+        header[0] = "model";
+        for (int c = 0; c < lb.columns().size(); c++) {
+            Leaderboard.Column col = lb.columns().get(c);
+            header[c + 1] = col.header() + (col.lowerIsBetter() ? " (lower)" : "");
+        }
+        lines.add(header);
+        for (int r = 0; r < lb.rows().size(); r++) {
+            Leaderboard.Row row = lb.rows().get(r);
+            String[] cells = new String[header.length];
+            cells[0] = row.label();
+            for (int c = 0; c < lb.columns().size(); c++) {
+                cells[c + 1] = row.has(c) ? format(row.mean()[c], row.std()[c]) + (lb.isBest(r, c) ? "*" : " ") : "-";
+            }
+            lines.add(cells);
+        }
+        int[] width = new int[header.length];
+        for (String[] l : lines) for (int i = 0; i < l.length; i++) width[i] = Math.max(width[i], l[i].length());
+        StringBuilder out = new StringBuilder();
+        for (int li = 0; li < lines.size(); li++) {
+            String[] l = lines.get(li);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < l.length; i++) {
+                if (i == 0) line.append(pad(l[i], width[i], false));
+                else line.append("  ").append(pad(l[i], width[i], true));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+            if (li == 0) out.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
+        }
+        if (lb.rows().isEmpty()) out.append("(no completed trials)\n");
+        for (Leaderboard.Incomplete inc : lb.incomplete()) {
+            out.append(inc.status()).append(": ").append(inc.label());
+            if (inc.error() != null && !inc.error().isBlank()) {
+                out.append(" — ").append(inc.error().lines().findFirst().orElse(""));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String format(double mean, double std) {
+        String m = String.format(Locale.ROOT, "%.4f", mean);
+        return Double.isNaN(std) ? m : m + "±" + String.format(Locale.ROOT, "%.4f", std);
+    }
+
+    private static String pad(String s, int w, boolean right) {
+        if (s.length() >= w) return s;
+        String sp = " ".repeat(w - s.length());
+        return right ? sp + s : s + sp;
+    }
+}

@@ -1,0 +1,47 @@
+package io.reclab.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a metric id names a lower-is-better measure. Run records store only ids, so the direction is inferred
+ * from the id's family (the part before {@code @}): popularity bias, log loss, calibration error and error measures
+ * are lower-is-better; everything else (recall, ndcg, auc, coverage, ...) is higher-is-better.
+ */
+public final class MetricDirection {
+    private static final List<String> LOWER = List.of("popularity", "logloss", "log_loss", "calibration-error",
+            "calibration_error", "ece", "rmse", "mse", "mae", "loss");
+
+    private MetricDirection() {}
+
+    public static boolean lowerIsBetter(String metricId) {
+        String id = metricId.toLowerCase(Locale.ROOT);
+        int slash = id.lastIndexOf('/');
+        if (slash >= 0) id = id.substring(slash + 1);
+        String family = family(id);
+        for (String p : LOWER) {
+            if (family.equals(p) || family.startsWith(p + "-") || family.startsWith(p + "_")
+                    || (p.equals("popularity") && family.startsWith(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ndcg@10} → {@code ndcg}; ids without {@code @} are their own family. */
+    public static String family(String metricId) {
+        int at = metricId.indexOf('@');
+        return at < 0 ? metricId : metricId.substring(0, at);
+    }
+
+    /** {@code ndcg@10} → 10; -1 when the id carries no cut-off. */
+    public static int cutoff(String metricId) {
+        int at = metricId.indexOf('@');
+        if (at < 0) return -1;
+        try {
+            return Integer.parseInt(metricId.substring(at + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

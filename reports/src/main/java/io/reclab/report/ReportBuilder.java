@@ -1,0 +1,72 @@
+package io.reclab.report;
+
+import io.reclab.report.html.Analysis;
+import io.reclab.report.html.ConfigSection;
+import io.reclab.report.html.Html;
+import io.reclab.report.html.LeaderboardSection;
+import io.reclab.report.html.Page;
+import io.reclab.report.html.ProtocolText;
+import io.reclab.report.html.ProvenanceSection;
+import io.reclab.run.RunRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Assembles a report page from loaded run folders: the sections in reading order (answer first — leaderboard and
+ * significance — then the evidence behind it, then provenance).
+ */
+final class ReportBuilder {
+    private ReportBuilder() {}
+
+    static Page build(String title, List<RunFolder> runs, boolean comparison) {
+        List<Trial> trials = new ArrayList<>();
+        for (RunFolder r : runs) trials.addAll(r.trials());
+        List<RunRecord> records = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Trial t : trials) {
+            records.add(t.record());
+            labels.add(comparison ? t.runLabel() : null);
+        }
+        Leaderboard lb = Leaderboard.of(records, labels);
+        Page page = new Page(title);
+
+        Set<String> protocols = new LinkedHashSet<>();
+        for (Trial t : trials) {
+            RunRecord.EvalProtocol e = t.record().evaluation();
+            if (e != null) protocols.add(ProtocolText.evaluation(e));
+        }
+        if (trials.stream().anyMatch(t -> ProtocolText.sampled(t.record().evaluation()))) {
+            page.banner("<strong>Sampled metrics.</strong> " + ProtocolText.SAMPLED_WARNING);
+        }
+        if (protocols.size() > 1) {
+            page.banner("<strong>Mixed evaluation protocols.</strong> The trials in this report were evaluated under "
+                    + protocols.size() + " different protocols (see Provenance); their numbers are not comparable.");
+        }
+        List<String> problems = new ArrayList<>();
+        for (RunFolder r : runs) problems.addAll(r.problems());
+        if (!problems.isEmpty()) {
+            StringBuilder p = new StringBuilder("<strong>Some files could not be read:</strong><ul>");
+            for (String s : problems) p.append("<li>").append(Html.escape(s)).append("</li>");
+            page.banner(p.append("</ul>").toString());
+        }
+
+        StringBuilder protocol = new StringBuilder();
+        for (String s : protocols) protocol.append("<p>").append(Html.escape(s)).append("</p>");
+        Set<String> splits = new LinkedHashSet<>();
+        for (Trial t : trials) if (t.record().split() != null) splits.add(ProtocolText.split(t.record().split()));
+        for (String s : splits) protocol.append("<p>").append(Html.escape(s)).append("</p>");
+        if (protocol.length() == 0) protocol.append("<p>No protocol recorded.</p>");
+
+        Analysis analysis = new Analysis(lb, trials);
+        analysis.addVerdict(page);
+        page.section("leaderboard", "Leaderboard", LeaderboardSection.render(lb));
+        page.section("protocol", "Protocol", protocol.toString());
+        analysis.addSections(page);
+        page.section("provenance", "Provenance", ProvenanceSection.render(trials));
+        page.section("config", comparison ? "Configurations" : "Configuration", ConfigSection.render(runs, comparison));
+        return page;
+    }
+}

@@ -1,0 +1,87 @@
+package io.reclab.catalog;
+
+import io.reclab.config.ConfigSource;
+import io.reclab.config.Registry;
+import io.reclab.data.DatasetLoader;
+import io.reclab.data.loader.DelimitedFactory;
+import io.reclab.data.loader.LightGcnFactory;
+import io.reclab.data.loader.MovieLens100kFactory;
+import io.reclab.data.loader.MovieLensCsvFactory;
+import io.reclab.data.loader.MovieLensDatFactory;
+import io.reclab.data.loader.RecBoleFactory;
+import io.reclab.data.synthetic.SyntheticFactory;
+import io.reclab.rank.Ranker;
+import io.reclab.recall.Recaller;
+import io.reclab.recall.ease.EaseFactory;
+import io.reclab.recall.itemcf.ItemCfFactory;
+import io.reclab.recall.pop.PopFactory;
+import io.reclab.recall.rp3beta.Rp3BetaFactory;
+import io.reclab.recall.swing.SwingFactory;
+import io.reclab.recall.usercf.UserCfFactory;
+import io.reclab.run.Components;
+import io.reclab.split.LeaveOneOutSplitterFactory;
+import io.reclab.split.PredefinedSplitterFactory;
+import io.reclab.split.RandomSplitterFactory;
+import io.reclab.split.Splitter;
+import io.reclab.split.TemporalSplitterFactory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything reclab can build from a config, registered in plain code (LibRec-style short names; no reflection,
+ * so a config can only pick among these). {@code reclab list} prints it.
+ */
+public final class Catalogue {
+    /** The config groups of {@code experiments/conf}: one folder each, one file per option. */
+    public static final Set<String> GROUPS = Set.of("dataset", "split", "evaluation", "recall", "rank", "features", "samples");
+
+    private Catalogue() {}
+
+    public static Components components() {
+        Registry<DatasetLoader> datasets = new Registry<DatasetLoader>("dataset format")
+                .register(SyntheticFactory.NAME, SyntheticFactory.DESCRIPTION, new SyntheticFactory())
+                .register(MovieLens100kFactory.NAME, MovieLens100kFactory.DESCRIPTION, new MovieLens100kFactory())
+                .register(MovieLensDatFactory.NAME, MovieLensDatFactory.DESCRIPTION, new MovieLensDatFactory())
+                .register(MovieLensCsvFactory.NAME, MovieLensCsvFactory.DESCRIPTION, new MovieLensCsvFactory())
+                .register(RecBoleFactory.NAME, RecBoleFactory.DESCRIPTION, new RecBoleFactory())
+                .register(LightGcnFactory.NAME, LightGcnFactory.DESCRIPTION, new LightGcnFactory())
+                .register(DelimitedFactory.NAME, DelimitedFactory.DESCRIPTION, new DelimitedFactory());
+        Registry<Splitter> splitters = new Registry<Splitter>("split method")
+                .register(RandomSplitterFactory.NAME, RandomSplitterFactory.DESCRIPTION, new RandomSplitterFactory())
+                .register(LeaveOneOutSplitterFactory.NAME, LeaveOneOutSplitterFactory.DESCRIPTION, new LeaveOneOutSplitterFactory())
+                .register(TemporalSplitterFactory.NAME, TemporalSplitterFactory.DESCRIPTION, new TemporalSplitterFactory())
+                .register(PredefinedSplitterFactory.NAME, PredefinedSplitterFactory.DESCRIPTION, new PredefinedSplitterFactory());
+        Registry<Recaller> recallers = new Registry<Recaller>("recall model")
+                .register(PopFactory.NAME, PopFactory.DESCRIPTION, new PopFactory())
+                .register(ItemCfFactory.NAME, ItemCfFactory.DESCRIPTION, new ItemCfFactory())
+                .register(UserCfFactory.NAME, UserCfFactory.DESCRIPTION, new UserCfFactory())
+                .register(Rp3BetaFactory.NAME, Rp3BetaFactory.DESCRIPTION, new Rp3BetaFactory())
+                .register(SwingFactory.NAME, SwingFactory.DESCRIPTION, new SwingFactory())
+                .register(EaseFactory.NAME, EaseFactory.DESCRIPTION, new EaseFactory());
+        Registry<Ranker> rankers = new Registry<>("rank model");
+        return new Components(datasets, splitters, recallers, rankers);
+    }
+
+    /** A human-readable listing of registered components, metrics and shipped config options. */
+    public static String describe(ConfigSource source) {
+        Components c = components();
+        StringBuilder sb = new StringBuilder();
+        section(sb, "Dataset formats (dataset.format)", c.datasets());
+        section(sb, "Split methods (split.method)", c.splitters());
+        section(sb, "Recall models (recall=...)", c.recallers());
+        section(sb, "Rank models (rank=...)", c.rankers());
+        for (String g : new java.util.TreeSet<>(GROUPS)) {
+            sb.append("Shipped ").append(g).append(" options: ").append(String.join(", ", source.options(g))).append('\n');
+        }
+        sb.append("Experiments: ").append(String.join(", ", source.options("experiment"))).append('\n');
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String title, Registry<?> r) {
+        sb.append(title).append('\n');
+        for (Map.Entry<String, ? extends Registry.Entry<?>> e : r.entries().entrySet())
+            sb.append(String.format("  %-16s %s%n", e.getKey(), e.getValue().description()));
+        sb.append('\n');
+    }
+}

@@ -1,0 +1,268 @@
+package io.reclab.run;
+
+import io.reclab.config.ConfigComposer;
+import io.reclab.config.ConfigError;
+import io.reclab.config.Seeds;
+import io.reclab.data.Dataset;
+import io.reclab.data.DatasetInfo;
+import io.reclab.data.preprocess.Preprocessor;
+import io.reclab.eval.EvalSettings;
+import io.reclab.eval.RankingContext;
+import io.reclab.eval.RankingEvaluator;
+import io.reclab.eval.RankingValidator;
+import io.reclab.metric.MetricResult;
+import io.reclab.metric.RankingMetric;
+import io.reclab.recall.FittedRecaller;
+import io.reclab.recall.TrainContext;
+import io.reclab.recall.Validator;
+import io.reclab.split.SplitResult;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an experiment: compose and validate every trial's configuration, create the run folder and write the
+ * resolved config and overrides, then load, split, fit and evaluate trial by trial, writing each trial's
+ * run.json atomically (status {@code running}, then {@code completed} or {@code failed}). A resumed run skips
+ * trials already completed. Evaluation never reaches back into training: the test part is read only by the
+ * evaluator, after fitting.
+ */
+public final class ExperimentRunner {
+    private final Components components;
+    private final PrintWriter console;
+
+    public ExperimentRunner(Components components, PrintWriter console) {
+        this.components = components;
+        this.console = console;
+    }
+
+    /** What a run produced. {@code failed} counts trials that ended with an error. */
+    public record Result(Path runDir, List<RunRecord> records, int failed) {}
+
+    /** A swept key with its values ({@code -m recall.bpr.factors=32,64}). */
+    public record Sweep(String key, List<String> values) {
+        public static Sweep parse(String spec) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) throw new ConfigError("sweep `" + spec + "`: expected key=v1,v2,...");
+            List<String> vals = new ArrayList<>();
+            for (String v : spec.substring(eq + 1).split(",")) if (!v.isBlank()) vals.add(v.trim());
+            return new Sweep(spec.substring(0, eq).trim(), vals);
+        }
+
+        @Override
+        public String toString() { return key + "=" + String.join(",", values); }
+    }
+
+    /** Starts a new run under {@code runsRoot}. */
+    public Result run(ConfigComposer composer, String experiment, List<String> overrides, List<Sweep> sweeps,
+                      Path runsRoot) throws IOException {
+        ConfigComposer.Composed base = composer.compose(experiment, overrides);
+        List<Point> points = plan(composer, experiment, overrides, sweeps);
+        RunStore store = RunStore.create(runsRoot, base.experiment());
+        store.writeConfig(base.render(), overrides, sweeps.stream().map(Sweep::toString).toList());
+        return execute(store, points);
+    }
+
+    /** Continues the run in {@code runDir}: trials already completed are kept, the others are run again. */
+    public Result resume(ConfigComposer composer, Path runDir) throws IOException {
+        RunStore store = RunStore.open(runDir);
+        List<Sweep> sweeps = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve(RunFiles.OVERRIDES))) {
+            if (line.startsWith("-m ")) sweeps.add(Sweep.parse(line.substring(3)));
+        }
+        String conf = runDir.resolve(RunFiles.CONFIG).toString();
+        return execute(store, plan(composer, conf, List.of(), sweeps));
+    }
+
+    private record Point(Map<String, String> sweep, ExperimentPlan plan) {}
+
+    private List<Point> plan(ConfigComposer composer, String experiment, List<String> overrides, List<Sweep> sweeps) {
+        List<Map<String, String>> grid = new ArrayList<>();
+        grid.add(new LinkedHashMap<>());
+        for (Sweep s : sweeps) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> g : grid)
+                for (String v : s.values()) {
+                    Map<String, String> m = new LinkedHashMap<>(g);
+                    m.put(s.key(), v);
+                    next.add(m);
+                }
+            grid = next;
+        }
+        List<Point> points = new ArrayList<>();
+        for (Map<String, String> g : grid) {
+            List<String> all = new ArrayList<>(overrides);
+            g.forEach((k, v) -> all.add(k + "=" + v));
+            ExperimentPlan p = ExperimentPlan.build(composer.compose(experiment, all).config(), components);
+            points.add(new Point(g, p));
+        }
+        return points;
+    }
+
+    private Result execute(RunStore store, List<Point> points) throws IOException {
+        console.println("run folder: " + store.dir());
+        Map<String, Dataset> datasets = new HashMap<>();
+        Map<String, SplitResult> splits = new HashMap<>();
+        List<RunRecord> records = new ArrayList<>();
+        int failed = 0;
+        RunRecord.EnvironmentInfo env = Environment.capture();
+        for (Point point : points) {
+            ExperimentPlan plan = point.plan();
+            Data data = null;
+            for (ExperimentPlan.ModelSpec spec : plan.recall()) {
+                String trial = trialName(spec.option(), point.sweep());
+                var done = store.completed(trial);
+                if (done.isPresent()) {
+                    console.println("  " + trial + ": completed earlier, skipped");
+                    records.add(done.get());
+                    continue;
+                }
+                if (data == null) data = data(plan, datasets, splits);
+                RunRecord r = runTrial(store, plan, spec, trial, point.sweep(), env, data);
+                if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
+                records.add(r);
+            }
+        }
+        return new Result(store.dir(), records, failed);
+    }
+
+    /** A loaded, preprocessed dataset and its split, shared by the trials that use the same configuration. */
+    private record Data(Dataset dataset, SplitResult split, double loadSeconds, double splitSeconds) {}
+
+    /** Loads and splits once per distinct dataset / split / seed; errors here abort the run (no trial can run). */
+    private Data data(ExperimentPlan plan, Map<String, Dataset> datasets, Map<String, SplitResult> splits) throws IOException {
+        long t0 = System.nanoTime();
+        Dataset ds = datasets.get(plan.datasetKey());
+        if (ds == null) {
+            ds = Preprocessor.apply(plan.loader().load(), plan.preprocessing());
+            datasets.put(plan.datasetKey(), ds);
+            DatasetInfo i = ds.info();
+            console.printf("dataset %s: %d users, %d items, %d interactions (%.2fs)%n", i.name(), i.users(), i.items(),
+                    i.interactions(), seconds(t0));
+        }
+        double load = seconds(t0);
+        t0 = System.nanoTime();
+        String splitKey = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed();
+        SplitResult split = splits.get(splitKey);
+        if (split == null) {
+            split = plan.splitter().split(ds, new Well19937c(Seeds.derive(plan.seed(), "split")));
+            splits.put(splitKey, split);
+            console.printf("split %s: train %d, valid %d, test %d%n", split.protocol(), split.train().size(),
+                    split.valid().size(), split.test().size());
+        }
+        return new Data(ds, split, load, seconds(t0));
+    }
+
+    static String trialName(String option, Map<String, String> sweep) {
+        if (sweep.isEmpty()) return option;
+        StringBuilder sb = new StringBuilder(option).append("__");
+        sweep.forEach((k, v) -> {
+            if (sb.charAt(sb.length() - 1) != '_') sb.append(',');
+            sb.append(k.substring(k.lastIndexOf('.') + 1)).append('=').append(v);
+        });
+        return sb.toString();
+    }
+
+    private RunRecord runTrial(RunStore store, ExperimentPlan plan, ExperimentPlan.ModelSpec spec, String trial,
+                               Map<String, String> sweep, RunRecord.EnvironmentInfo env, Data data) throws IOException {
+        String started = Instant.now().toString();
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        seeds.put("master", plan.seed());
+        long splitSeed = Seeds.derive(plan.seed(), "split");
+        long modelSeed = Seeds.derive(plan.seed(), spec.path());
+        long evalSeed = Seeds.derive(plan.seed(), "evaluation");
+        seeds.put("split", splitSeed);
+        seeds.put(spec.path(), modelSeed);
+        seeds.put("evaluation", evalSeed);
+        RunRecord running = new RunRecord(plan.name(), trial, RunFiles.STATUS_RUNNING, "recall", spec.model(),
+                spec.params(), sweep, seeds, null, null, null, env, Map.of(), Map.of(), Map.of(), Map.of(),
+                started, null, null);
+        store.writeRecord(running);
+        console.printf("  %-24s fitting ...%n", trial);
+        DatasetInfo info = null;
+        RunRecord.SplitInfo splitInfo = null;
+        RunRecord.EvalProtocol protocol = null;
+        Map<String, Double> timings = new LinkedHashMap<>();
+        TrainingLog log = new TrainingLog();
+        try {
+            Dataset ds = data.dataset();
+            info = ds.info();
+            SplitResult split = data.split();
+            timings.put("load", data.loadSeconds());
+            timings.put("split", data.splitSeconds());
+            splitInfo = new RunRecord.SplitInfo(split.protocol(), split.train().size(), split.valid().size(), split.test().size());
+
+            Validator validator = split.valid().size() > 0
+                    ? RankingValidator.of(validationMetric(plan), split.train(), split.valid(), plan.evaluation(), evalSeed)
+                    : null;
+            long t0 = System.nanoTime();
+            FittedRecaller model = spec.recaller().fit(new TrainContext(split.train(), split.valid(),
+                    ds.userFeatures(), ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
+            timings.put("fit", seconds(t0));
+
+            t0 = System.nanoTime();
+            RankingContext ctx = RankingEvaluator.context(model, split.train(), split.valid(), split.test(),
+                    plan.evaluation(), evalSeed);
+            Map<String, MetricResult> results = RankingEvaluator.compute(ctx, plan.evaluation().metrics());
+            timings.put("evaluate", seconds(t0));
+            protocol = protocol(plan.evaluation(), ctx);
+
+            PerUserCsv.write(store.trialDir(trial).resolve(RunFiles.perUser("recall")), ctx.users(),
+                    split.train().users(), split.train().userCounts(), results);
+            Map<String, Double> values = new LinkedHashMap<>();
+            results.forEach((k, v) -> values.put(k, v.value()));
+            RunRecord done = new RunRecord(plan.name(), trial, RunFiles.STATUS_COMPLETED, "recall", spec.model(),
+                    spec.params(), sweep, seeds, info, splitInfo, protocol, env, timings, Map.of("recall", values),
+                    log.series(), Map.of(), started, Instant.now().toString(), null);
+            store.writeRecord(done);
+            console.printf("  %-24s done in %.2fs fit, %.2fs eval%n", trial, timings.get("fit"), timings.get("evaluate"));
+            return done;
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            RunRecord fail = new RunRecord(plan.name(), trial, RunFiles.STATUS_FAILED, "recall", spec.model(),
+                    spec.params(), sweep, seeds, info, splitInfo, protocol, env, timings, Map.of(), log.series(),
+                    Map.of(), started, Instant.now().toString(), oneLine(e));
+            store.writeRecord(fail);
+            console.println("  " + trial + " FAILED: " + oneLine(e));
+            if (System.getenv("RECLAB_DEBUG") != null) {
+                StringWriter sw = new StringWriter();
+                e.printStackTrace(new PrintWriter(sw));
+                console.println(sw);
+                console.flush();
+            }
+            return fail;
+        }
+    }
+
+    /** The metric iterative models early-stop on: the first NDCG asked for, else the first higher-is-better one. */
+    static String validationMetric(ExperimentPlan plan) {
+        for (RankingMetric m : plan.evaluation().metrics()) if (m.id().startsWith("ndcg@")) return m.id();
+        for (RankingMetric m : plan.evaluation().metrics()) if (m.higherIsBetter() && !m.id().startsWith("coverage")) return m.id();
+        return plan.evaluation().metrics().get(0).id();
+    }
+
+    static RunRecord.EvalProtocol protocol(EvalSettings s, RankingContext ctx) {
+        boolean sampled = s.mode() == EvalSettings.Mode.SAMPLED;
+        return new RunRecord.EvalProtocol(sampled ? "sampled" : "full", sampled ? s.negatives() : 0, s.ks(), true,
+                s.excludeValid(), ctx.size(), ctx.skippedUsers(),
+                "binary relevance, DCG = sum rel_i/log2(i+1), IDCG over min(|T_u|, K) positions");
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

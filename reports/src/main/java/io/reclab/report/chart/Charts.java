@@ -28,7 +28,7 @@ public final class Charts {
         o.put("animation", false);
         o.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 13)));
         o.put("legend", Map.of("type", "scroll", "bottom", 0));
-        o.put("grid", Map.of("left", 50, "right", 24, "top", 40, "bottom", 70, "containLabel", true));
+        o.put("grid", Map.of("left", 50, "right", 24, "top", 40, "bottom", 80, "containLabel", true));
         return o;
     }
 
@@ -102,7 +102,7 @@ public final class Charts {
         Map<String, Object> x = axis("category", xName);
         x.put("data", cats);
         x.put("axisLabel", categoryLabels(cats.size()));
-        x.put("nameGap", cats.size() > 3 ? 60 : 28);
+        x.put("nameGap", cats.size() > 3 ? 85 : 28);
         o.put("xAxis", x);
         Map<String, Object> y = axis("value", yName, true);
         y.put("scale", asLines);

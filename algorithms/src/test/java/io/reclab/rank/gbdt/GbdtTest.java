@@ -3,7 +3,7 @@ package io.reclab.rank.gbdt;
 import io.reclab.metric.rank.Auc;
 import io.reclab.rank.RankTrainContext;
 import io.reclab.rank.Samples;
-import io.reclab.rank.SyntheticCtr;
+import io.reclab.rank.lr.SyntheticCtr;
 import io.reclab.rank.lr.LogisticRegression;
 import io.reclab.rank.lr.LrConfig;
 import io.reclab.run.TrainingLog;

@@ -3,7 +3,6 @@ package io.reclab.rank.lr;
 import io.reclab.metric.rank.Auc;
 import io.reclab.rank.RankTrainContext;
 import io.reclab.rank.Samples;
-import io.reclab.rank.SyntheticCtr;
 import io.reclab.run.TrainingLog;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package io.reclab.rank;
+package io.reclab.rank.lr;
+
+import io.reclab.rank.Samples;
 
 import java.util.SplittableRandom;
 

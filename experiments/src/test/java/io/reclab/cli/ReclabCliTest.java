@@ -1,0 +1,177 @@
+package io.reclab.cli;
+
+import io.reclab.run.Json;
+import io.reclab.run.RunFiles;
+import io.reclab.run.RunRecord;
+import io.reclab.run.RunStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** End-to-end runs of the command line on the embedded synthetic data (small, so each run takes about a second). */
+class ReclabCliTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {}
+
+    private Outcome run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int code = ReclabCli.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    private List<String> small(String... more) {
+        return smallIn(tmp.resolve("runs"), more);
+    }
+
+    private List<String> smallIn(Path runs, String... more) {
+        List<String> a = new ArrayList<>(List.of("run", "quickstart", "--runs", runs.toString(),
+                "dataset.users=200", "dataset.items=150", "dataset.interactions-per-user=20"));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    private static Path onlyRun(Path runs) throws IOException {
+        try (Stream<Path> s = Files.list(runs.resolve("quickstart"))) {
+            List<Path> l = s.toList();
+            assertEquals(1, l.size(), "one run folder");
+            return l.get(0);
+        }
+    }
+
+    @Test
+    void quickstartWritesConfigRunJsonPerUserCsvAndReport() throws IOException {
+        Outcome r = run(small().toArray(String[]::new));
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path dir = onlyRun(tmp.resolve("runs"));
+        assertTrue(Files.readString(dir.resolve(RunFiles.CONFIG)).contains("interactions-per-user"));
+        assertTrue(Files.readString(dir.resolve(RunFiles.OVERRIDES)).contains("dataset.users=200"));
+        assertTrue(Files.isRegularFile(dir.resolve(RunFiles.REPORT)));
+        List<RunRecord> recs = RunStore.readAll(dir);
+        assertEquals(3, recs.size());
+        for (RunRecord rec : recs) {
+            assertEquals(RunFiles.STATUS_COMPLETED, rec.status());
+            assertEquals(200, rec.dataset().users());
+            assertNotNull(rec.dataset().sha256());
+            assertTrue(rec.metrics().get("recall").containsKey("ndcg@10"));
+            assertTrue(rec.timings().containsKey("fit") && rec.timings().containsKey("evaluate"));
+            assertEquals(rec.split().train() + rec.split().test(), rec.dataset().interactions());
+            List<String> lines = Files.readAllLines(dir.resolve(rec.trial()).resolve("per_user_recall.csv"));
+            assertTrue(lines.get(0).startsWith("user,n_train,recall@10"));
+            assertEquals(rec.evaluation().evaluatedUsers() + 1, lines.size());
+        }
+        assertTrue(r.out().contains("report: "), r.out());
+        // personalised models beat popularity on the planted synthetic data
+        Map<String, Double> ndcg = new java.util.HashMap<>();
+        for (RunRecord rec : recs) ndcg.put(rec.model(), rec.metrics().get("recall").get("ndcg@10"));
+        assertTrue(ndcg.get("itemcf") > ndcg.get("pop") * 1.3, ndcg.toString());
+        assertTrue(ndcg.get("usercf") > ndcg.get("pop") * 1.3, ndcg.toString());
+    }
+
+    @Test
+    void sameSeedTwiceGivesIdenticalMetricsAndAnotherSeedDiffers() throws IOException {
+        assertEquals(0, run(smallIn(tmp.resolve("a")).toArray(String[]::new)).code());
+        assertEquals(0, run(smallIn(tmp.resolve("b")).toArray(String[]::new)).code());
+        assertEquals(0, run(smallIn(tmp.resolve("c"), "seed=7").toArray(String[]::new)).code());
+        List<RunRecord> a = RunStore.readAll(onlyRun(tmp.resolve("a")));
+        List<RunRecord> b = RunStore.readAll(onlyRun(tmp.resolve("b")));
+        List<RunRecord> c = RunStore.readAll(onlyRun(tmp.resolve("c")));
+        for (int i = 0; i < a.size(); i++) assertEquals(a.get(i).metrics(), b.get(i).metrics());
+        assertNotEquals(a.get(1).metrics(), c.get(1).metrics());
+    }
+
+    @Test
+    void unknownKeyIsOneLineExitTwoAndNothingRuns() {
+        Outcome r = run(small("recall.itemcf.neighbours=5").toArray(String[]::new));
+        assertEquals(2, r.code());
+        assertEquals("reclab: configuration error: unknown key `neighbours` in recall.itemcf; did you mean `neighbors`?",
+                r.err().trim());
+        assertFalse(Files.exists(tmp.resolve("runs")), "no run folder for an invalid config");
+    }
+
+    @Test
+    void unknownModelListsKnownModels() {
+        Outcome r = run(small("recall=pop,itemcff").toArray(String[]::new));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown recall option `itemcff`; did you mean `itemcf`?"), r.err());
+        assertEquals(1, r.err().trim().lines().count());
+    }
+
+    @Test
+    void missingDataFileIsOneLineExitThreeAndNoTrialCompleted() throws IOException {
+        Outcome r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
+                "dataset.path=" + tmp.resolve("nowhere"));
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(tmp.resolve("nowhere").toString()), r.err());
+        assertEquals(1, r.err().trim().lines().count(), r.err());
+        try (Stream<Path> s = Files.walk(tmp.resolve("runs"))) {
+            for (Path p : s.filter(p -> p.endsWith(RunFiles.RUN_JSON)).toList())
+                assertNotEquals(RunFiles.STATUS_COMPLETED, Json.read(p, RunRecord.class).status());
+        }
+    }
+
+    @Test
+    void malformedLineNamesFileAndLine() throws IOException {
+        Path d = tmp.resolve("ml");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("u.data"), "1\t2\t5\t100\n1\t3\tfive\t101\n");
+        Outcome r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
+                "dataset.path=" + d);
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains(d.resolve("u.data") + ":2:"), r.err());
+    }
+
+    @Test
+    void resumeSkipsCompletedTrialsAndRerunsTheRest() throws IOException {
+        assertEquals(0, run(small().toArray(String[]::new)).code());
+        Path dir = onlyRun(tmp.resolve("runs"));
+        Path itemcf = dir.resolve("itemcf").resolve(RunFiles.RUN_JSON);
+        RunRecord before = Json.read(itemcf, RunRecord.class);
+        // simulate an interruption during usercf: its record says running
+        Path usercf = dir.resolve("usercf").resolve(RunFiles.RUN_JSON);
+        RunRecord u = Json.read(usercf, RunRecord.class);
+        Json.writeAtomic(usercf, new RunRecord(u.experiment(), u.trial(), RunFiles.STATUS_RUNNING, u.stage(), u.model(),
+                u.params(), u.sweep(), u.seeds(), null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
+                u.startedAt(), null, null));
+        Outcome r = run("run", "--resume", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("itemcf: completed earlier, skipped"), r.out());
+        assertEquals(before.finishedAt(), Json.read(itemcf, RunRecord.class).finishedAt(), "completed trial untouched");
+        RunRecord again = Json.read(usercf, RunRecord.class);
+        assertEquals(RunFiles.STATUS_COMPLETED, again.status());
+        assertEquals(u.metrics(), again.metrics(), "re-run reproduces the same numbers");
+    }
+
+    @Test
+    void sweepRunsTheCartesianProductOneTrialFolderEach() throws IOException {
+        Outcome r = run(small("recall=itemcf", "-m", "recall.itemcf.neighbors=5,20", "-m", "seed=1,2").toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        List<RunRecord> recs = RunStore.readAll(onlyRun(tmp.resolve("runs")));
+        assertEquals(4, recs.size());
+        RunRecord first = recs.stream().filter(x -> x.trial().equals("itemcf__neighbors=5,seed=1")).findFirst().orElseThrow();
+        assertEquals(Map.of("recall.itemcf.neighbors", "5", "seed", "1"), first.sweep());
+        assertEquals(4, recs.stream().map(x -> x.metrics()).distinct().count(), "each point measured separately");
+    }
+
+    @Test
+    void listShowsRegisteredComponents() {
+        Outcome r = run("list");
+        assertEquals(0, r.code());
+        for (String s : List.of("movielens-100k", "synthetic", "leave-one-out", "itemcf", "usercf", "pop", "quickstart"))
+            assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
+    }
+}

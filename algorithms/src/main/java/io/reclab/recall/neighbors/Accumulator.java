@@ -34,7 +34,7 @@ public final class Accumulator {
 
     public double get(int c) { return sum[c]; }
 
-    /** Touched columns sorted ascending (first-touch order depends only on the data, but sorted is easier to reason about). */
+    /** Sorts the touched columns ascending, so a row is emitted in column order whatever order it was visited in. */
     public void sortTouched() { Arrays.sort(touched, 0, size); }
 
     public void clear() {

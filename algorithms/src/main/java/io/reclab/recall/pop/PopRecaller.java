@@ -4,7 +4,6 @@ import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
 
-
 /**
  * Most-popular baseline: {@code score(u, i)} = number of training interactions of item {@code i}, the same for
  * every user. Counts log rows (repeated interactions count each time) and ignores interaction values. It is the

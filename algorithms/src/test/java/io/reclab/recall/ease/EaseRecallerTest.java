@@ -23,8 +23,8 @@ class EaseRecallerTest {
 
     @Test
     void blockedInverseMatchesCommonsMath() {
-        // 150 = two full 64-blocks plus a 22 remainder; A = R^T R + I is SPD
-        int n = 150;
+        // 130 = two full 64-blocks plus a remainder of 2; A = R^T R + I is SPD
+        int n = 130;
         SplittableRandom rng = new SplittableRandom(51);
         double[][] r = new double[n][n];
         for (double[] row : r) for (int j = 0; j < n; j++) row[j] = rng.nextDouble() - 0.5;

@@ -36,7 +36,9 @@ import java.util.SplittableRandom;
  * {@link TopK#select} excluding training items), printing wall seconds for fit and for scoring and the process CPU seconds of both (GC and JIT included). With {@code --quality}
  * it also fits on a random 80% of the ratings (seed 1) and prints Recall@10 / NDCG@10 on the other 20%, a rough
  * check that defaults are sensible (not the framework's evaluator).
- * <p>Usage: {@code java -cp ... io.reclab.recall.neighbors.NeighborhoodBenchmark [ml-100k dir] [threads] [--quality]}.
+ * <p>Usage: {@code java -cp ... io.reclab.recall.neighbors.NeighborhoodBenchmark [ml-100k dir] [threads] [--quality]},
+ * or {@code ... NeighborhoodBenchmark [threads] --synthetic-1m} to time the default models on a random log of
+ * MovieLens 1M's size (no ML-1M copy is assumed).
  * The data directory defaults to system property {@code reclab.ml100k}, env {@code RECLAB_ML100K}, then
  * {@code /work/shared/data/ml-100k}.
  */
@@ -45,8 +47,21 @@ public final class NeighborhoodBenchmark {
 
     public static void main(String[] args) throws IOException {
         List<String> pos = new ArrayList<>();
-        boolean quality = false;
-        for (String a : args) if (a.equals("--quality")) quality = true; else pos.add(a);
+        boolean quality = false, synthetic = false;
+        for (String a : args) {
+            if (a.equals("--quality")) quality = true;
+            else if (a.equals("--synthetic-1m")) synthetic = true;
+            else pos.add(a);
+        }
+        if (synthetic) {
+            int threads = pos.isEmpty() ? 2 : Integer.parseInt(pos.get(0));
+            Interactions log = synthetic1m();
+            System.out.printf(Locale.ROOT, "synthetic ML-1M-sized %s, %d threads%n", log, threads);
+            System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s %8s%n", "model", "fit s", "score s", "total s", "cpu s");
+            for (Map.Entry<String, Recaller> e : models().entrySet())
+                if (!e.getKey().contains("=") && !e.getKey().contains("all")) time(e.getKey(), e.getValue(), log, threads);
+            return;
+        }
         Path dir = Path.of(pos.size() > 0 ? pos.get(0) : System.getProperty("reclab.ml100k",
                 System.getenv().getOrDefault("RECLAB_ML100K", "/work/shared/data/ml-100k")));
         int threads = pos.size() > 1 ? Integer.parseInt(pos.get(1)) : 2;
@@ -78,8 +93,38 @@ public final class NeighborhoodBenchmark {
         m.put("rp3beta", new Rp3BetaRecaller(Rp3BetaConfig.DEFAULTS));
         m.put("swing", new SwingRecaller(SwingConfig.DEFAULTS));
         m.put("swing cap=1000", new SwingRecaller(new SwingConfig(100, 1, true, 5, 1000)));
+        m.put("swing cap=200", new SwingRecaller(new SwingConfig(100, 1, true, 5, 200)));
         m.put("ease", new EaseRecaller(EaseConfig.DEFAULTS));
         return m;
+    }
+
+    /**
+     * A log shaped like MovieLens 1M (6040 users, 3706 items, about 1M interactions): user degrees 20 + exponential
+     * with mean 145, items drawn from a Zipf-like popularity (weight 1 / (rank + 10)^0.9). Timing only.
+     */
+    static Interactions synthetic1m() {
+        int users = 6040, items = 3706;
+        SplittableRandom rng = new SplittableRandom(2024);
+        double[] cum = new double[items];
+        double total = 0;
+        for (int i = 0; i < items; i++) cum[i] = total += Math.pow(i + 10, -0.9);
+        List<int[]> rows = new ArrayList<>();
+        int nnz = 0;
+        for (int u = 0; u < users; u++) {
+            int d = Math.min(items / 2, 20 + (int) (-145 * Math.log(1 - rng.nextDouble())));
+            java.util.BitSet seen = new java.util.BitSet(items);
+            while (seen.cardinality() < d) {
+                int i = java.util.Arrays.binarySearch(cum, rng.nextDouble() * total);
+                seen.set(i < 0 ? Math.min(items - 1, -i - 1) : i);
+            }
+            int[] r = seen.stream().toArray();
+            rows.add(r);
+            nnz += r.length;
+        }
+        int[] uu = new int[nnz], ii = new int[nnz];
+        int k = 0;
+        for (int u = 0; u < users; u++) for (int i : rows.get(u)) { uu[k] = u; ii[k++] = i; }
+        return new Interactions(uu, ii, new float[nnz], new long[nnz], IdMap.identity(users), IdMap.identity(items));
     }
 
     static Interactions read(Path file) throws IOException {

@@ -1,0 +1,58 @@
+package io.reclab.recall.fmrecall;
+
+import io.reclab.config.ConfigBlock;
+import io.reclab.optim.OptimizerConfig;
+
+import java.util.List;
+
+/**
+ * Hyperparameters of {@link FmRecall}. Keys and defaults:
+ * <ul>
+ *   <li>{@code factors} = 64 — latent dimension k</li>
+ *   <li>{@code loss} = bpr — {@code bpr} (Rendle et al. 2009 pairwise loss over (u, i+, i-)) or {@code logistic}
+ *       (pointwise log loss with {@code negatives} sampled negatives per positive)</li>
+ *   <li>{@code negatives} = 4 — sampled negatives per positive for the logistic loss (ignored by bpr)</li>
+ *   <li>{@code epochs} = 30, {@code eval-every} = 1, {@code patience} = 3 (evaluations without improvement; 0 = off)</li>
+ *   <li>{@code init-std} = 0.01 — factors drawn from N(0, init-std²), as in Rendle 2010 / libFM's "init_stdev";
+ *       biases start at 0</li>
+ *   <li>{@code numeric-buckets} = 10 — equal-frequency buckets for numeric side features (0 = skip numeric fields)</li>
+ *   <li>optimizer keys ({@link OptimizerConfig}): {@code optimizer} = adagrad, {@code learning-rate} = 0.05,
+ *       {@code l2} = 1e-5. Rendle 2010 trains with plain SGD; Adagrad is used by default because the sparse
+ *       side-feature rows (genres, occupations) are hit far more often than id rows and per-coordinate steps
+ *       keep both well scaled.</li>
+ * </ul>
+ */
+public record FmRecallConfig(int factors, String loss, int negatives, int epochs, int evalEvery, int patience,
+                             double initStd, int numericBuckets, OptimizerConfig optimizer) {
+    public static final List<String> LOSSES = List.of("bpr", "logistic");
+
+    public FmRecallConfig {
+        if (factors <= 0) throw new IllegalArgumentException("factors must be > 0, got " + factors);
+        if (!LOSSES.contains(loss)) throw new IllegalArgumentException("loss " + loss + " not one of " + LOSSES);
+        if (negatives <= 0) throw new IllegalArgumentException("negatives must be > 0, got " + negatives);
+        if (epochs <= 0) throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+        if (evalEvery <= 0) throw new IllegalArgumentException("eval-every must be > 0, got " + evalEvery);
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (!(initStd >= 0)) throw new IllegalArgumentException("init-std must be >= 0, got " + initStd);
+        if (numericBuckets < 0) throw new IllegalArgumentException("numeric-buckets must be >= 0, got " + numericBuckets);
+    }
+
+    public static FmRecallConfig defaults() {
+        return new FmRecallConfig(64, "bpr", 4, 30, 1, 3, 0.01, 10,
+                new OptimizerConfig("adagrad", 0.05, 1e-5, 0.9, 0.999, 1e-8));
+    }
+
+    public static FmRecallConfig from(ConfigBlock b) {
+        FmRecallConfig d = defaults();
+        return new FmRecallConfig(
+                b.positiveInt("factors", d.factors),
+                b.getEnum("loss", d.loss, LOSSES),
+                b.positiveInt("negatives", d.negatives),
+                b.positiveInt("epochs", d.epochs),
+                b.positiveInt("eval-every", d.evalEvery),
+                b.nonNegativeInt("patience", d.patience),
+                b.nonNegative("init-std", d.initStd),
+                b.nonNegativeInt("numeric-buckets", d.numericBuckets),
+                OptimizerConfig.from(b, d.optimizer.name(), d.optimizer.learningRate(), d.optimizer.l2()));
+    }
+}

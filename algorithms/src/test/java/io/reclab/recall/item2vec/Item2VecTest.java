@@ -1,0 +1,176 @@
+package io.reclab.recall.item2vec;
+
+import io.reclab.data.IdMap;
+import io.reclab.data.Interactions;
+import io.reclab.recall.TrainContext;
+import io.reclab.recall.fmrecall.PlantedClusters;
+import io.reclab.recall.fmrecall.SideFeatures;
+import io.reclab.run.TrainingLog;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class Item2VecTest {
+    private static final PlantedClusters DATA = new PlantedClusters(3);
+
+    private static Item2VecConfig cfg(int window, boolean side, String sim, int epochs) {
+        return new Item2VecConfig(16, window, 5, 0.0, epochs, 0.025, 50, sim, side, 10, 1, 3);
+    }
+
+    private static TrainContext ctx(long seed, int threads, TrainingLog log) {
+        return new TrainContext(DATA.train, DATA.train.empty(), DATA.userFeatures, DATA.itemFeatures, seed, threads, log, null);
+    }
+
+    /** L = -log σ(h·o_0) - Σ_{t≥1} log σ(-h·o_t), h = mean of the centre's id row and feature rows, in double. */
+    private static double naiveLoss(SgnsParams p, int centre, int[] targets) {
+        int d = p.dim;
+        int s = p.features.entityStart(centre), e = p.features.entityEnd(centre);
+        double[] h = new double[d];
+        for (int k = 0; k < d; k++) h[k] = p.inId[centre * d + k];
+        for (int q = s; q < e; q++) for (int k = 0; k < d; k++) h[k] += p.inFeat[p.features.ids()[q] * d + k];
+        for (int k = 0; k < d; k++) h[k] /= (1 + e - s);
+        double l = 0;
+        for (int t = 0; t < targets.length; t++) {
+            double dot = 0;
+            for (int k = 0; k < d; k++) dot += h[k] * p.out[targets[t] * d + k];
+            l += t == 0 ? Math.log1p(Math.exp(-dot)) : Math.log1p(Math.exp(dot));
+        }
+        return l;
+    }
+
+    @Test
+    void sgnsStepWithSideInformationIsAGradientStep() {
+        SideFeatures f = SideFeatures.encode(DATA.itemFeatures, DATA.numItems, 10, "item features");
+        int d = 6;
+        SplittableRandom r = new SplittableRandom(4);
+        float[] inId = new float[DATA.numItems * d], inFeat = new float[f.numIds() * d], out = new float[DATA.numItems * d];
+        for (float[] a : List.of(inId, inFeat, out)) for (int i = 0; i < a.length; i++) a[i] = (float) r.nextDouble(-1, 1);
+        SgnsParams p = new SgnsParams(d, inId, inFeat, out, f);
+        int centre = 5;
+        int[] targets = {7, 30, 44, 71};
+        float[][] before = {inId.clone(), inFeat.clone(), out.clone()};
+        double loss = p.step(centre, targets, targets.length, 1f, new float[d], new float[d]);
+        float[][] after = {inId.clone(), inFeat.clone(), out.clone()};
+        System.arraycopy(before[0], 0, inId, 0, inId.length);
+        System.arraycopy(before[1], 0, inFeat, 0, inFeat.length);
+        System.arraycopy(before[2], 0, out, 0, out.length);
+        assertEquals(naiveLoss(p, centre, targets), loss, 1e-5);
+        // coordinates: the centre's id row, each of its feature rows, each target's output row
+        int[][] rows = new int[1 + (f.entityEnd(centre) - f.entityStart(centre)) + targets.length][];
+        int n = 0;
+        rows[n++] = new int[]{0, centre};
+        for (int q = f.entityStart(centre); q < f.entityEnd(centre); q++) rows[n++] = new int[]{1, f.ids()[q]};
+        for (int t : targets) rows[n++] = new int[]{2, t};
+        assertEquals(9, n); // id + genre + 2 tags + year bucket + 4 targets
+        float[][] tables = {inId, inFeat, out};
+        double eps = 1e-3;
+        for (int[] row : rows) {
+            float[] tb = tables[row[0]];
+            for (int k = 0; k < d; k++) {
+                int pos = row[1] * d + k;
+                float old = tb[pos];
+                tb[pos] = old + (float) eps;
+                double lp = naiveLoss(p, centre, targets);
+                tb[pos] = old - (float) eps;
+                double lm = naiveLoss(p, centre, targets);
+                tb[pos] = old;
+                double fd = (lp - lm) / ((double) (old + (float) eps) - (old - (float) eps));
+                double analytic = -(after[row[0]][pos] - before[row[0]][pos]); // lr = 1
+                assertEquals(fd, analytic, 1e-3 + 1e-2 * Math.abs(fd), "table " + row[0] + " row " + row[1] + " k " + k);
+            }
+        }
+        // untouched rows did not move
+        assertEquals(before[2][0], after[2][0]);
+    }
+
+    @Test
+    void plantedClustersBeatPopularity() {
+        int pop = DATA.hits(DATA.popularity(), 10);
+        double popShare = DATA.inClusterShare(DATA.popularity(), 10);
+        for (Item2VecConfig c : List.of(cfg(0, false, "cosine", 15), cfg(3, false, "cosine", 15), cfg(0, false, "output", 15),
+                cfg(0, true, "input", 15))) {
+            TrainingLog log = new TrainingLog();
+            FittedItem2Vec m = new Item2Vec(c).fit(ctx(1, 1, log));
+            int hits = DATA.hits(m, 10);
+            double share = DATA.inClusterShare(m, 10);
+            assertTrue(hits > pop * 1.3, c + ": hits " + hits + " vs popularity " + pop);
+            assertTrue(share > 0.6 && share > popShare + 0.3, c + ": in-cluster share " + share + " vs " + popShare);
+            List<TrainingLog.Point> curve = log.series().get("loss");
+            assertEquals(15, curve.size());
+            assertTrue(curve.get(14).value() < curve.get(0).value(), "loss decreases: " + curve);
+        }
+    }
+
+    private static double cosine(float[] v, int a, float[] mean) {
+        double dot = 0, na = 0, nb = 0;
+        for (int k = 0; k < mean.length; k++) {
+            dot += v[a + k] * mean[k];
+            na += v[a + k] * v[a + k];
+            nb += mean[k] * mean[k];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    @Test
+    void sideInformationGivesColdItemsAVectorNearTheirCluster() {
+        FittedItem2Vec m = new Item2Vec(cfg(0, true, "cosine", 15)).fit(ctx(2, 1, null));
+        float[] v = m.itemVectors();
+        int d = m.dim();
+        float[][] centroid = new float[DATA.clusters][d];
+        for (int i = 0; i < DATA.warmItems; i++)
+            for (int k = 0; k < d; k++) centroid[DATA.itemCluster[i]][k] += v[i * d + k];
+        for (int c = 0; c < DATA.clusters; c++) {
+            int cold = DATA.warmItems + c;
+            double own = cosine(v, cold * d, centroid[c]);
+            for (int o = 0; o < DATA.clusters; o++)
+                if (o != c) assertTrue(own > cosine(v, cold * d, centroid[o]) + 0.1,
+                        "cold item of cluster " + c + ": own " + own + " vs cluster " + o + " " + cosine(v, cold * d, centroid[o]));
+        }
+        // without side information a never-seen item has no vector at all
+        FittedItem2Vec plain = new Item2Vec(cfg(0, false, "cosine", 2)).fit(ctx(2, 1, null));
+        float[] pv = plain.itemVectors();
+        for (int k = 0; k < d; k++) assertEquals(0f, pv[DATA.warmItems * d + k]);
+    }
+
+    @Test
+    void deterministicForASeedAndThreadCount() {
+        for (int threads : new int[]{1, 2}) {
+            FittedItem2Vec a = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
+            FittedItem2Vec b = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
+            assertArrayEquals(a.itemVectors(), b.itemVectors(), "threads " + threads);
+            assertArrayEquals(a.userVectors(), b.userVectors(), "threads " + threads);
+        }
+        // two threads train a comparable model (delta aggregation ~ sequential SGD)
+        FittedItem2Vec par = new Item2Vec(cfg(0, false, "cosine", 15)).fit(ctx(1, 2, null));
+        assertTrue(DATA.hits(par, 10) > DATA.hits(DATA.popularity(), 10) * 1.3);
+    }
+
+    @Test
+    void userSequencesAreTimeOrdered() {
+        // user 0: items 2 (t=5), 0 (t=1), 1 (t=5, later row) -> 0, 2, 1 ; user 1: item 3
+        Interactions in = new Interactions(new int[]{0, 1, 0, 0}, new int[]{2, 3, 0, 1}, new float[4],
+                new long[]{5, 0, 1, 5}, IdMap.identity(2), IdMap.identity(4));
+        UserSequences s = UserSequences.of(in);
+        assertArrayEquals(new int[]{0, 2, 1}, Arrays.copyOfRange(s.items(), s.start(0), s.end(0)));
+        assertArrayEquals(new int[]{3}, Arrays.copyOfRange(s.items(), s.start(1), s.end(1)));
+    }
+
+    @Test
+    void aliasSamplerMatchesWeights() {
+        double[] w = {1, 0, 3, 6};
+        AliasSampler a = new AliasSampler(w);
+        SplittableRandom r = new SplittableRandom(1);
+        int[] c = new int[4];
+        int n = 200_000;
+        for (int i = 0; i < n; i++) c[a.sample(r)]++;
+        // expected shares 0.1, 0, 0.3, 0.6; binomial sd <= sqrt(.25/n) ~ 0.0011
+        assertEquals(0.1, c[0] / (double) n, 0.006);
+        assertEquals(0, c[1]);
+        assertEquals(0.3, c[2] / (double) n, 0.006);
+        assertEquals(0.6, c[3] / (double) n, 0.006);
+    }
+}

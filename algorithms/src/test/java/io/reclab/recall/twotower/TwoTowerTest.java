@@ -1,0 +1,183 @@
+package io.reclab.recall.twotower;
+
+import io.reclab.optim.OptimizerConfig;
+import io.reclab.recall.TrainContext;
+import io.reclab.recall.fmrecall.PlantedClusters;
+import io.reclab.recall.fmrecall.SideFeatures;
+import io.reclab.recall.item2vec.UserSequences;
+import io.reclab.run.TrainingLog;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TwoTowerTest {
+    private static final PlantedClusters DATA = new PlantedClusters(5);
+
+    private static TwoTowerConfig cfg(int emb, int[] hidden, int out, double tau, int batch, int epochs, double lr) {
+        return new TwoTowerConfig(emb, hidden, out, true, 50, true, tau, true, batch, epochs, 1, 3, 0.1, 10,
+                new OptimizerConfig("adam", lr, 0.0, 0.9, 0.999, 1e-8));
+    }
+
+    private static TwoTowerNet net(TwoTowerConfig c, int threads) {
+        return new TwoTowerNet(c,
+                SideFeatures.encode(DATA.userFeatures, DATA.numUsers, 10, "user features"),
+                SideFeatures.encode(DATA.itemFeatures, DATA.numItems, 10, "item features"),
+                UserSequences.of(DATA.train), DATA.train.itemCounts(), threads, 17);
+    }
+
+    @Test
+    void denseLayerBackwardMatchesFiniteDifferences() {
+        Dense d = new Dense(4, 3);
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < d.w.length; i++) d.w[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < 3; i++) d.b[i] = (float) r.nextDouble(-1, 1);
+        float[] x = new float[4];
+        for (int i = 0; i < 4; i++) x[i] = (float) r.nextDouble(-1, 1);
+        double[] c = {0.7, -1.3, 2.1};
+        // loss = Σ_r c_r y_r² / 2  =>  dL/dy_r = c_r y_r
+        float[] y = new float[3];
+        d.forward(x, 0, y, 0);
+        float[] gy = new float[3];
+        for (int i = 0; i < 3; i++) gy[i] = (float) (c[i] * y[i]);
+        float[] gW = new float[12], gb = new float[3], gx = new float[4];
+        d.backward(x, 0, gy, 0, gW, gb, gx, 0);
+        double eps = 1e-3;
+        for (float[][] pair : new float[][][]{{d.w, gW}, {d.b, gb}, {x, gx}}) {
+            float[] p = pair[0];
+            for (int i = 0; i < p.length; i++) {
+                float old = p[i];
+                p[i] = (float) (old + eps);
+                double lp = denseLoss(d, x, c);
+                p[i] = (float) (old - eps);
+                double lm = denseLoss(d, x, c);
+                p[i] = old;
+                assertEquals((lp - lm) / (2 * eps), pair[1][i], 2e-3, "coordinate " + i);
+            }
+        }
+    }
+
+    private static double denseLoss(Dense d, float[] x, double[] c) {
+        float[] y = new float[d.out];
+        d.forward(x, 0, y, 0);
+        double l = 0;
+        for (int i = 0; i < d.out; i++) l += c[i] * y[i] * y[i] / 2;
+        return l;
+    }
+
+    @Test
+    void inBatchSoftmaxByHand() {
+        // B = 2, D = 1: e_u = [1, 1], e_i = [1, 0], τ = 1, log Q = [ln 1/2, ln 1/4]
+        // logits (both rows) = [1 - ln(1/2), 0 - ln(1/4)] = [1 + ln 2, ln 4];  logsumexp = ln(2e + 4)
+        // L = ((ln(2e+4) - 1 - ln 2) + (ln(2e+4) - ln 4)) / 2
+        float[] eu = {1, 1}, ei = {1, 0}, prob = new float[4], gU = new float[2];
+        float[] logQ = {(float) Math.log(0.5), (float) Math.log(0.25)};
+        double loss = InBatchSoftmax.rows(eu, ei, new int[]{3, 9}, logQ, 2, 1, 1f, prob, gU, 0, 2);
+        double lse = Math.log(2 * Math.E + 4);
+        assertEquals(((lse - 1 - Math.log(2)) + (lse - Math.log(4))) / 2, loss, 1e-6);
+        // dL/de_u[0] = Σ_b (p_0b - 1[b=0]) e_i[b] / B = (2e/(2e+4) - 1) * 1 / 2
+        assertEquals((2 * Math.E / (2 * Math.E + 4) - 1) / 2, gU[0], 1e-6);
+        // a duplicate positive is masked: each row keeps only its own column -> loss 0
+        assertEquals(0.0, InBatchSoftmax.rows(eu, ei, new int[]{7, 7}, logQ, 2, 1, 1f, prob, gU, 0, 2), 1e-7);
+    }
+
+    @Test
+    void historyPoolingLeavesThePositiveOut() {
+        TwoTowerNet n = net(cfg(4, new int[]{5}, 3, 0.5, 4, 1, 0.01), 1);
+        Tower.Input in = new Tower.Input();
+        int u = 0;
+        UserSequences s = UserSequences.of(DATA.train);
+        int positive = s.items()[s.start(u) + 2];
+        n.userInput(u, positive, in);
+        int hist = 0;
+        for (int q = 0; q < in.n; q++) {
+            if (in.table[q] != TwoTowerNet.HIST) continue;
+            hist++;
+            assertNotEquals(positive, in.row[q]);
+            assertEquals(1f / (s.length(u) - 1), in.weight[q], 1e-7);
+        }
+        assertEquals(s.length(u) - 1, hist);
+        n.userInput(u, -1, in);
+        int all = 0;
+        for (int q = 0; q < in.n; q++) if (in.table[q] == TwoTowerNet.HIST) all++;
+        assertEquals(s.length(u), all);
+        n.close();
+    }
+
+    @Test
+    void fullLossGradientMatchesFiniteDifferences() {
+        TwoTowerNet n = net(cfg(3, new int[]{8}, 3, 0.5, 5, 1, 0.01), 1);
+        // users 0, 1, 21, 40, 70 with positives; item 0 appears twice (masked duplicate)
+        int[] us = {0, 1, 21, 40, 70}, its = {0, 0, 22, 41, 61};
+        n.forwardBackward(us, its, 5);
+        // precondition: no tower output is near zero, where normalisation makes the loss too curved for FD
+        for (int a = 0; a < 5; a++) assertTrue(n.uc[a].norm > 0.02 && n.ic[a].norm > 0.02);
+        int de = 3;
+        int histRow = UserSequences.of(DATA.train).items()[UserSequences.of(DATA.train).start(21)];
+        SideFeatures uf = n.userFeats, itf = n.itemFeats;
+        // (name, parameter array, index, analytic gradient)
+        List<Object[]> checks = List.of(
+                new Object[]{"user W0", n.user.layers[0].w, 7, n.ug[0].gW[0][7]},
+                new Object[]{"user W1", n.user.layers[1].w, 5, n.ug[0].gW[1][5]},
+                new Object[]{"user b1", n.user.layers[1].b, 2, n.ug[0].gb[1][2]},
+                new Object[]{"item W0", n.item.layers[0].w, 11, n.ig[0].gW[0][11]},
+                new Object[]{"item b0", n.item.layers[0].b, 1, n.ig[0].gb[0][1]},
+                new Object[]{"user id", n.tables[TwoTowerNet.USER_ID], 21 * de + 1, n.emb[0][TwoTowerNet.USER_ID].g[21 * de + 1]},
+                new Object[]{"user feature", n.tables[TwoTowerNet.USER_FEAT], uf.ids()[uf.entityStart(40)] * de,
+                        n.emb[0][TwoTowerNet.USER_FEAT].g[uf.ids()[uf.entityStart(40)] * de]},
+                new Object[]{"history item", n.tables[TwoTowerNet.HIST], histRow * de + 2, n.emb[0][TwoTowerNet.HIST].g[histRow * de + 2]},
+                new Object[]{"item id", n.tables[TwoTowerNet.ITEM_ID], 41 * de, n.emb[0][TwoTowerNet.ITEM_ID].g[41 * de]},
+                new Object[]{"item tag", n.tables[TwoTowerNet.ITEM_FEAT], itf.ids()[itf.start(22, 1)] * de + 1,
+                        n.emb[0][TwoTowerNet.ITEM_FEAT].g[itf.ids()[itf.start(22, 1)] * de + 1]});
+        double eps = 3e-3;
+        for (Object[] ch : checks) {
+            float[] p = (float[]) ch[1];
+            int i = (Integer) ch[2];
+            float old = p[i];
+            p[i] = (float) (old + eps);
+            n.clearGrads();
+            double lp = n.forwardBackward(us, its, 5);
+            p[i] = (float) (old - eps);
+            n.clearGrads();
+            double lm = n.forwardBackward(us, its, 5);
+            p[i] = old;
+            double fd = (lp - lm) / (2 * eps);
+            float analytic = (Float) ch[3];
+            assertEquals(fd, analytic, 1e-3 + 3e-2 * Math.abs(fd), ch[0] + ": fd " + fd + " analytic " + analytic);
+            assertTrue(Math.abs(analytic) > 1e-6 || ch[0].equals("user b1"), ch[0] + " has a zero gradient");
+        }
+        n.close();
+    }
+
+    private static TrainContext ctx(long seed, int threads, TrainingLog log) {
+        return new TrainContext(DATA.train, DATA.train.empty(), DATA.userFeatures, DATA.itemFeatures, seed, threads, log, null);
+    }
+
+    @Test
+    void plantedClustersBeatPopularity() {
+        TrainingLog log = new TrainingLog();
+        FittedTwoTower m = new TwoTower(cfg(16, new int[]{32}, 16, 0.2, 64, 15, 0.003)).fit(ctx(1, 1, log));
+        int hits = DATA.hits(m, 10), pop = DATA.hits(DATA.popularity(), 10);
+        double share = DATA.inClusterShare(m, 10), popShare = DATA.inClusterShare(DATA.popularity(), 10);
+        assertTrue(hits > pop * 2, "hits " + hits + " vs popularity " + pop);
+        assertTrue(share > popShare + 0.3, "in-cluster share " + share + " vs " + popShare);
+        List<TrainingLog.Point> curve = log.series().get("loss");
+        assertEquals(15, curve.size());
+        assertTrue(curve.get(14).value() < curve.get(0).value(), "loss decreases: " + curve);
+        assertEquals(16, m.dim());
+        assertEquals(DATA.numItems * 16, m.itemVectors().length);
+    }
+
+    @Test
+    void deterministicForASeedAndThreadCount() {
+        for (int threads : new int[]{1, 2}) {
+            TwoTowerConfig c = cfg(8, new int[]{16}, 8, 0.1, 32, 2, 0.01);
+            FittedTwoTower a = new TwoTower(c).fit(ctx(3, threads, null));
+            FittedTwoTower b = new TwoTower(c).fit(ctx(3, threads, null));
+            assertArrayEquals(a.itemVectors(), b.itemVectors(), "threads " + threads);
+            assertArrayEquals(a.userVectors(), b.userVectors(), "threads " + threads);
+        }
+    }
+}

@@ -3,6 +3,8 @@ package io.reclab.catalog;
 import io.reclab.config.ConfigSource;
 import io.reclab.config.Registry;
 import io.reclab.data.DatasetLoader;
+import io.reclab.metric.rank.RankMetrics;
+import io.reclab.metric.ranking.RankingMetrics;
 import io.reclab.data.loader.DelimitedFactory;
 import io.reclab.data.loader.LightGcnFactory;
 import io.reclab.data.loader.MovieLens100kFactory;
@@ -11,8 +13,14 @@ import io.reclab.data.loader.MovieLensDatFactory;
 import io.reclab.data.loader.RecBoleFactory;
 import io.reclab.data.synthetic.SyntheticFactory;
 import io.reclab.rank.Ranker;
+import io.reclab.rank.gbdt.GbdtFactory;
+import io.reclab.rank.gbdt.GbdtLrFactory;
+import io.reclab.rank.lr.LrFactory;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.ease.EaseFactory;
+import io.reclab.recall.fmrecall.FmRecallFactory;
+import io.reclab.recall.item2vec.Item2VecFactory;
+import io.reclab.recall.twotower.TwoTowerFactory;
 import io.reclab.recall.itemcf.ItemCfFactory;
 import io.reclab.recall.pop.PopFactory;
 import io.reclab.recall.rp3beta.Rp3BetaFactory;
@@ -58,8 +66,14 @@ public final class Catalogue {
                 .register(UserCfFactory.NAME, UserCfFactory.DESCRIPTION, new UserCfFactory())
                 .register(Rp3BetaFactory.NAME, Rp3BetaFactory.DESCRIPTION, new Rp3BetaFactory())
                 .register(SwingFactory.NAME, SwingFactory.DESCRIPTION, new SwingFactory())
-                .register(EaseFactory.NAME, EaseFactory.DESCRIPTION, new EaseFactory());
-        Registry<Ranker> rankers = new Registry<>("rank model");
+                .register(EaseFactory.NAME, EaseFactory.DESCRIPTION, new EaseFactory())
+                .register(Item2VecFactory.NAME, Item2VecFactory.DESCRIPTION, new Item2VecFactory())
+                .register(FmRecallFactory.NAME, FmRecallFactory.DESCRIPTION, new FmRecallFactory())
+                .register(TwoTowerFactory.NAME, TwoTowerFactory.DESCRIPTION, new TwoTowerFactory());
+        Registry<Ranker> rankers = new Registry<Ranker>("rank model")
+                .register(LrFactory.NAME, LrFactory.DESCRIPTION, new LrFactory())
+                .register(GbdtLrFactory.NAME, GbdtLrFactory.DESCRIPTION, new GbdtLrFactory())
+                .register(GbdtFactory.NAME, GbdtFactory.DESCRIPTION, new GbdtFactory());
         return new Components(datasets, splitters, recallers, rankers);
     }
 
@@ -71,6 +85,12 @@ public final class Catalogue {
         section(sb, "Split methods (split.method)", c.splitters());
         section(sb, "Recall models (recall=...)", c.recallers());
         section(sb, "Rank models (rank=...)", c.rankers());
+        sb.append("Ranking metrics (evaluation.metrics, with @K from evaluation.ks)\n");
+        for (RankingMetrics.Info i : RankingMetrics.catalogue())
+            sb.append(String.format("  %-16s %s%n", i.name(), i.description()));
+        sb.append("\nRank metrics (evaluation.rank-metrics)\n");
+        RankMetrics.catalogue().forEach((k, v) -> sb.append(String.format("  %-16s %s%n", k, v)));
+        sb.append('\n');
         for (String g : new java.util.TreeSet<>(GROUPS)) {
             sb.append("Shipped ").append(g).append(" options: ").append(String.join(", ", source.options(g))).append('\n');
         }

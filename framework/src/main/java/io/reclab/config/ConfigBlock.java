@@ -45,6 +45,9 @@ public final class ConfigBlock {
 
     private ConfigBlock rename(String newPath) { return new ConfigBlock(config, newPath); }
 
+    /** The same block reported under another path in error messages (e.g. without quotes around a key). */
+    public ConfigBlock renamed(String newPath) { return new ConfigBlock(config, newPath); }
+
     public boolean has(String key) { known.add(key); return config.hasPath(key); }
 
     private String full(String key) { return path.isEmpty() ? key : path + "." + key; }

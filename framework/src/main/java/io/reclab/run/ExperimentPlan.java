@@ -9,6 +9,11 @@ import io.reclab.config.Suggest;
 import io.reclab.data.DatasetLoader;
 import io.reclab.data.preprocess.Preprocessing;
 import io.reclab.eval.EvalSettings;
+import io.reclab.metric.rank.RankMetrics;
+import io.reclab.metric.rank.ScoreMetric;
+import io.reclab.rank.Ranker;
+import io.reclab.rank.features.FeaturePipeline;
+import io.reclab.rank.features.SampleConfig;
 import io.reclab.recall.Recaller;
 import io.reclab.split.Splitter;
 
@@ -25,7 +30,8 @@ import java.util.Set;
 public record ExperimentPlan(String name, String description, long seed, int threads,
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
-                             EvalSettings evaluation, List<ModelSpec> recall) {
+                             EvalSettings evaluation, List<ModelSpec> recall,
+                             RankSetup rankSetup, List<RankSpec> rank) {
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
@@ -36,6 +42,15 @@ public record ExperimentPlan(String name, String description, long seed, int thr
      * registered name, which is the option itself unless the block sets {@code model = ...}.
      */
     public record ModelSpec(String option, String model, String path, Recaller recaller, Map<String, String> params) {}
+
+    /** A ranking model of the {@code rank} group, as {@link ModelSpec} is for recall. */
+    public record RankSpec(String option, String model, String path, Ranker ranker, Map<String, String> params) {}
+
+    /**
+     * How ranking samples are made and scored: labels and negatives ({@code samples}), the feature fields
+     * ({@code features}), and the rank-stage metrics ({@code evaluation.rank-metrics}).
+     */
+    public record RankSetup(String key, SampleConfig samples, FeaturePipeline features, List<ScoreMetric> metrics) {}
 
     public static ExperimentPlan build(Config c, Components components) {
         for (String k : c.root().keySet()) {
@@ -68,27 +83,67 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         Splitter splitter = components.splitters().create(method, sp);
 
         ConfigBlock ev = ConfigBlock.at(c, "evaluation");
+        List<ScoreMetric> rankMetrics;
+        try {
+            rankMetrics = RankMetrics.parseAll(ev.getStringList("rank-metrics", List.of("auc", "gauc", "logloss", "calibration")));
+        } catch (ConfigError e) {
+            throw new ConfigError("`evaluation.rank-metrics`: " + e.getMessage());
+        }
         EvalSettings eval = EvalSettings.parse(ev);
 
         List<ModelSpec> recall = new ArrayList<>();
-        List<String> selected = c.hasPath("defaults.recall") ? c.getStringList("defaults.recall") : List.of();
-        Set<String> blocks = c.hasPath("recall") ? c.getConfig("recall").root().keySet() : Set.of();
-        for (String b : blocks) {
-            if (!selected.contains(b))
-                throw new ConfigError("`recall." + b + "` is configured but not selected; add it to defaults.recall"
-                        + " (selected: " + String.join(", ", selected) + ")");
-        }
-        for (String option : selected) {
-            String path = "recall." + option;
-            ConfigBlock mb = ConfigBlock.at(c, path);
+        for (String option : selected(c, "recall", components.recallers())) {
+            String path = "recall." + quote(option);
+            ConfigBlock mb = ConfigBlock.at(c, path).renamed("recall." + option);
             String model = mb.getString("model", option);
             Recaller r = components.recallers().create(model, mb);
             recall.add(new ModelSpec(option, model, path, r, params(mb.raw())));
         }
-        if (recall.isEmpty()) throw new ConfigError("no model selected: set defaults.recall, e.g. recall=pop,itemcf");
+        List<RankSpec> rank = new ArrayList<>();
+        for (String option : selected(c, "rank", components.rankers())) {
+            String path = "rank." + quote(option);
+            ConfigBlock mb = ConfigBlock.at(c, path).renamed("rank." + option);
+            String model = mb.getString("model", option);
+            Ranker r = components.rankers().create(model, mb);
+            rank.add(new RankSpec(option, model, path, r, params(mb.raw())));
+        }
+        if (recall.isEmpty() && rank.isEmpty())
+            throw new ConfigError("no model selected: set defaults.recall (e.g. recall=pop,itemcf) or defaults.rank (e.g. rank=lr,fm)");
+        RankSetup setup = null;
+        if (!rank.isEmpty()) {
+            if (!c.hasPath("features"))
+                throw new ConfigError("rank models need a `features` block: set defaults.features (e.g. features=movielens)");
+            ConfigBlock sb = ConfigBlock.at(c, "samples");
+            SampleConfig samples = SampleConfig.from(sb);
+            sb.finish();
+            ConfigBlock fb = ConfigBlock.at(c, "features");
+            FeaturePipeline features = FeaturePipeline.fromConfig(fb);
+            fb.finish();
+            setup = new RankSetup(render(c, "samples") + "|" + render(c, "features"), samples, features, rankMetrics);
+        }
 
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,
-                render(c, "split"), method, splitter, eval, List.copyOf(recall));
+                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank));
+    }
+
+    /**
+     * The options selected for a model group. A configured block that is not selected is ignored when it names a
+     * registered model (an experiment may tune models a command line then deselects), and is an error otherwise,
+     * since it is most likely a typo.
+     */
+    private static List<String> selected(Config c, String group, io.reclab.config.Registry<?> registry) {
+        List<String> sel = c.hasPath("defaults." + group) ? c.getStringList("defaults." + group) : List.of();
+        Set<String> blocks = c.hasPath(group) ? c.getConfig(group).root().keySet() : Set.of();
+        for (String b : blocks) {
+            if (!sel.contains(b) && !registry.contains(b))
+                throw new ConfigError("`" + group + "." + b + "` is configured but not selected; add it to defaults." + group
+                        + " (selected: " + String.join(", ", sel) + ")");
+        }
+        return sel;
+    }
+
+    private static String quote(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
     }
 
     private static String render(Config c, String path) {

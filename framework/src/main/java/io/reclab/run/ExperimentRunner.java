@@ -6,7 +6,16 @@ import io.reclab.config.Seeds;
 import io.reclab.data.Dataset;
 import io.reclab.data.DatasetInfo;
 import io.reclab.data.preprocess.Preprocessor;
+import io.reclab.data.IdMap;
 import io.reclab.eval.EvalSettings;
+import io.reclab.eval.rank.RankEvaluator;
+import io.reclab.eval.rank.ScoreContext;
+import io.reclab.rank.FittedRanker;
+import io.reclab.rank.RankTrainContext;
+import io.reclab.rank.Samples;
+import io.reclab.rank.features.FittedFeaturePipeline;
+import io.reclab.rank.features.RawTable;
+import io.reclab.rank.features.SampleBuilder;
 import io.reclab.eval.RankingContext;
 import io.reclab.eval.RankingEvaluator;
 import io.reclab.eval.RankingValidator;
@@ -113,6 +122,7 @@ public final class ExperimentRunner {
         console.println("run folder: " + store.dir());
         Map<String, Dataset> datasets = new HashMap<>();
         Map<String, SplitResult> splits = new HashMap<>();
+        Map<String, RankData> rankCache = new HashMap<>();
         List<RunRecord> records = new ArrayList<>();
         int failed = 0;
         RunRecord.EnvironmentInfo env = Environment.capture();
@@ -128,7 +138,23 @@ public final class ExperimentRunner {
                     continue;
                 }
                 if (data == null) data = data(plan, datasets, splits);
-                RunRecord r = runTrial(store, plan, spec, trial, point.sweep(), env, data);
+                RunRecord r = runTrial(store, plan, "recall", spec.model(), spec.path(), spec.params(), trial,
+                        point.sweep(), env, data, recallBody(plan, spec, data));
+                if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
+                records.add(r);
+            }
+            for (ExperimentPlan.RankSpec spec : plan.rank()) {
+                String trial = trialName(spec.option(), point.sweep());
+                var done = store.completed(trial);
+                if (done.isPresent()) {
+                    console.println("  " + trial + ": completed earlier, skipped");
+                    records.add(done.get());
+                    continue;
+                }
+                if (data == null) data = data(plan, datasets, splits);
+                RankData rd = rankData(plan, data, rankCache);
+                RunRecord r = runTrial(store, plan, "rank", spec.model(), spec.path(), spec.params(), trial,
+                        point.sweep(), env, data, rankBody(plan, spec, data, rd));
                 if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
                 records.add(r);
             }
@@ -173,64 +199,54 @@ public final class ExperimentRunner {
         return sb.toString();
     }
 
-    private RunRecord runTrial(RunStore store, ExperimentPlan plan, ExperimentPlan.ModelSpec spec, String trial,
-                               Map<String, String> sweep, RunRecord.EnvironmentInfo env, Data data) throws IOException {
+    /** What a trial's body produced, beyond timings and curves. */
+    private record Outcome(Map<String, Map<String, Double>> metrics, RunRecord.EvalProtocol protocol, Map<String, Double> extras) {}
+
+    /** The stage-specific part of a trial: fit and evaluate, writing per-user files into the trial folder. */
+    @FunctionalInterface
+    private interface TrialBody {
+        Outcome run(Path trialDir, long modelSeed, long evalSeed, Map<String, Double> timings, TrainingLog log) throws IOException;
+    }
+
+    /**
+     * Runs one trial with the common bookkeeping: seeds, a {@code running} record written before fitting, then a
+     * {@code completed} record with metrics, or a {@code failed} one with the error (the run goes on).
+     */
+    private RunRecord runTrial(RunStore store, ExperimentPlan plan, String stage, String model, String path,
+                               Map<String, String> params, String trial, Map<String, String> sweep,
+                               RunRecord.EnvironmentInfo env, Data data, TrialBody body) throws IOException {
         String started = Instant.now().toString();
         Map<String, Long> seeds = new LinkedHashMap<>();
         seeds.put("master", plan.seed());
-        long splitSeed = Seeds.derive(plan.seed(), "split");
-        long modelSeed = Seeds.derive(plan.seed(), spec.path());
+        long modelSeed = Seeds.derive(plan.seed(), path);
         long evalSeed = Seeds.derive(plan.seed(), "evaluation");
-        seeds.put("split", splitSeed);
-        seeds.put(spec.path(), modelSeed);
+        seeds.put("split", Seeds.derive(plan.seed(), "split"));
+        seeds.put(path, modelSeed);
         seeds.put("evaluation", evalSeed);
-        RunRecord running = new RunRecord(plan.name(), trial, RunFiles.STATUS_RUNNING, "recall", spec.model(),
-                spec.params(), sweep, seeds, null, null, null, env, Map.of(), Map.of(), Map.of(), Map.of(),
-                started, null, null);
-        store.writeRecord(running);
+        SplitResult split = data.split();
+        DatasetInfo info = data.dataset().info();
+        RunRecord.SplitInfo splitInfo = new RunRecord.SplitInfo(split.protocol(), split.train().size(), split.valid().size(),
+                split.test().size());
+        store.writeRecord(new RunRecord(plan.name(), trial, RunFiles.STATUS_RUNNING, stage, model, params, sweep, seeds,
+                info, splitInfo, null, env, Map.of(), Map.of(), Map.of(), Map.of(), started, null, null));
         console.printf("  %-24s fitting ...%n", trial);
-        DatasetInfo info = null;
-        RunRecord.SplitInfo splitInfo = null;
-        RunRecord.EvalProtocol protocol = null;
         Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("load", data.loadSeconds());
+        timings.put("split", data.splitSeconds());
         TrainingLog log = new TrainingLog();
         try {
-            Dataset ds = data.dataset();
-            info = ds.info();
-            SplitResult split = data.split();
-            timings.put("load", data.loadSeconds());
-            timings.put("split", data.splitSeconds());
-            splitInfo = new RunRecord.SplitInfo(split.protocol(), split.train().size(), split.valid().size(), split.test().size());
-
-            Validator validator = split.valid().size() > 0
-                    ? RankingValidator.of(validationMetric(plan), split.train(), split.valid(), plan.evaluation(), evalSeed)
-                    : null;
-            long t0 = System.nanoTime();
-            FittedRecaller model = spec.recaller().fit(new TrainContext(split.train(), split.valid(),
-                    ds.userFeatures(), ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
-            timings.put("fit", seconds(t0));
-
-            t0 = System.nanoTime();
-            RankingContext ctx = RankingEvaluator.context(model, split.train(), split.valid(), split.test(),
-                    plan.evaluation(), evalSeed);
-            Map<String, MetricResult> results = RankingEvaluator.compute(ctx, plan.evaluation().metrics());
-            timings.put("evaluate", seconds(t0));
-            protocol = protocol(plan.evaluation(), ctx);
-
-            PerUserCsv.write(store.trialDir(trial).resolve(RunFiles.perUser("recall")), ctx.users(),
-                    split.train().users(), split.train().userCounts(), results);
-            Map<String, Double> values = new LinkedHashMap<>();
-            results.forEach((k, v) -> values.put(k, v.value()));
-            RunRecord done = new RunRecord(plan.name(), trial, RunFiles.STATUS_COMPLETED, "recall", spec.model(),
-                    spec.params(), sweep, seeds, info, splitInfo, protocol, env, timings, Map.of("recall", values),
-                    log.series(), Map.of(), started, Instant.now().toString(), null);
+            Outcome o = body.run(store.trialDir(trial), modelSeed, evalSeed, timings, log);
+            RunRecord done = new RunRecord(plan.name(), trial, RunFiles.STATUS_COMPLETED, stage, model, params, sweep,
+                    seeds, info, splitInfo, o.protocol(), env, timings, o.metrics(), log.series(), o.extras(), started,
+                    Instant.now().toString(), null);
             store.writeRecord(done);
-            console.printf("  %-24s done in %.2fs fit, %.2fs eval%n", trial, timings.get("fit"), timings.get("evaluate"));
+            console.printf("  %-24s done in %.2fs fit, %.2fs eval%n", trial, timings.getOrDefault("fit", 0.0),
+                    timings.getOrDefault("evaluate", 0.0));
             return done;
         } catch (RuntimeException | IOException | OutOfMemoryError e) {
-            RunRecord fail = new RunRecord(plan.name(), trial, RunFiles.STATUS_FAILED, "recall", spec.model(),
-                    spec.params(), sweep, seeds, info, splitInfo, protocol, env, timings, Map.of(), log.series(),
-                    Map.of(), started, Instant.now().toString(), oneLine(e));
+            RunRecord fail = new RunRecord(plan.name(), trial, RunFiles.STATUS_FAILED, stage, model, params, sweep, seeds,
+                    info, splitInfo, null, env, timings, Map.of(), log.series(), Map.of(), started,
+                    Instant.now().toString(), oneLine(e));
             store.writeRecord(fail);
             console.println("  " + trial + " FAILED: " + oneLine(e));
             if (System.getenv("RECLAB_DEBUG") != null) {
@@ -241,6 +257,93 @@ public final class ExperimentRunner {
             }
             return fail;
         }
+    }
+
+    /** Recall stage: fit on train (validation for early stopping), full-ranking (or sampled) evaluation on test. */
+    private TrialBody recallBody(ExperimentPlan plan, ExperimentPlan.ModelSpec spec, Data data) {
+        return (dir, modelSeed, evalSeed, timings, log) -> {
+            SplitResult split = data.split();
+            Dataset ds = data.dataset();
+            Validator validator = split.valid().size() > 0
+                    ? RankingValidator.of(validationMetric(plan), split.train(), split.valid(), plan.evaluation(), evalSeed)
+                    : null;
+            long t0 = System.nanoTime();
+            FittedRecaller model = spec.recaller().fit(new TrainContext(split.train(), split.valid(),
+                    ds.userFeatures(), ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
+            timings.put("fit", seconds(t0));
+            t0 = System.nanoTime();
+            RankingContext ctx = RankingEvaluator.context(model, split.train(), split.valid(), split.test(),
+                    plan.evaluation(), evalSeed);
+            Map<String, MetricResult> results = RankingEvaluator.compute(ctx, plan.evaluation().metrics());
+            timings.put("evaluate", seconds(t0));
+            PerUserCsv.write(dir.resolve(RunFiles.perUser("recall")), ctx.users(), split.train().users(),
+                    split.train().userCounts(), results);
+            Map<String, Double> values = new LinkedHashMap<>();
+            results.forEach((k, v) -> values.put(k, v.value()));
+            return new Outcome(Map.of("recall", values), protocol(plan.evaluation(), ctx), Map.of());
+        };
+    }
+
+    /** Rank stage: labelled samples from the split, features fitted on train, probabilities scored on test. */
+    private TrialBody rankBody(ExperimentPlan plan, ExperimentPlan.RankSpec spec, Data data, RankData rd) {
+        return (dir, modelSeed, evalSeed, timings, log) -> {
+            timings.put("features", rd.seconds());
+            long t0 = System.nanoTime();
+            FittedRanker model = spec.ranker().fit(new RankTrainContext(rd.train(), rd.valid(), modelSeed, plan.threads(), log));
+            timings.put("fit", seconds(t0));
+            t0 = System.nanoTime();
+            RankEvaluator.Result r = new RankEvaluator(plan.rankSetup().metrics()).evaluate(model, rd.test());
+            timings.put("evaluate", seconds(t0));
+            ScoreContext ctx = r.context();
+            IdMap users = data.split().train().users();
+            PredictionsCsv.write(dir.resolve(RunFiles.PREDICTIONS_RANK), ctx, users);
+            int[] aucUsers = ctx.userAucs().users();
+            Map<String, MetricResult> perUser = new LinkedHashMap<>();
+            r.metrics().forEach((k, v) -> {
+                if (v.perUser() != null && v.perUser().length == aucUsers.length) perUser.put(k, v);
+            });
+            PerUserCsv.write(dir.resolve(RunFiles.perUser("rank")), aucUsers, users, data.split().train().userCounts(), perUser);
+            Map<String, Double> values = new LinkedHashMap<>();
+            r.metrics().forEach((k, v) -> values.put(k, v.value()));
+            RunRecord.EvalProtocol protocol = new RunRecord.EvalProtocol("pointwise", 0, List.of(), false, false,
+                    aucUsers.length, r.gaucUsersSkipped(), null);
+            Map<String, Double> extras = new LinkedHashMap<>();
+            extras.put("rank.test_samples", (double) rd.test().size());
+            extras.put("rank.test_positive_rate", positiveRate(rd.test().labels()));
+            extras.put("rank.features", (double) rd.train().numFeatures());
+            extras.put("rank.fields", (double) rd.train().numFields());
+            extras.put("gauc.users_skipped", (double) r.gaucUsersSkipped());
+            return new Outcome(Map.of("rank", values), protocol, extras);
+        };
+    }
+
+    private static double positiveRate(float[] labels) {
+        double s = 0;
+        for (float l : labels) s += l;
+        return labels.length == 0 ? Double.NaN : s / labels.length;
+    }
+
+    /** Encoded ranking samples of one split, built once per sample/feature configuration. */
+    private record RankData(Samples train, Samples valid, Samples test, double seconds) {}
+
+    private RankData rankData(ExperimentPlan plan, Data data, Map<String, RankData> cache) {
+        String key = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed() + "|" + plan.rankSetup().key();
+        RankData rd = cache.get(key);
+        if (rd != null) return rd;
+        long t0 = System.nanoTime();
+        SplitResult split = data.split();
+        Dataset ds = data.dataset();
+        SampleBuilder builder = new SampleBuilder(plan.rankSetup().samples());
+        long seed = Seeds.derive(plan.seed(), "samples");
+        RawTable train = builder.build(split.train(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed);
+        RawTable valid = builder.build(split.valid(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 1);
+        RawTable test = builder.build(split.test(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 2);
+        FittedFeaturePipeline fp = plan.rankSetup().features().fit(train);
+        rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), seconds(t0));
+        console.printf("rank samples: train %d, valid %d, test %d; %d features in %d fields%n", rd.train().size(),
+                rd.valid().size(), rd.test().size(), rd.train().numFeatures(), rd.train().numFields());
+        cache.put(key, rd);
+        return rd;
     }
 
     /** The metric iterative models early-stop on: the first NDCG asked for, else the first higher-is-better one. */

@@ -1,0 +1,65 @@
+package io.reclab.recall.als;
+
+import io.reclab.config.ConfigBlock;
+import io.reclab.config.ConfigError;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
+
+import java.util.List;
+
+/**
+ * Hyperparameters of implicit ALS (Hu, Koren, Volinsky 2008). Keys and defaults:
+ * <ul>
+ *   <li>{@code factors = 64} embedding dimension;</li>
+ *   <li>{@code alpha = 40}: confidence {@code c = 1 + alpha * r}; the paper found 40 best on its TV data;</li>
+ *   <li>{@code reg = 0.01}: lambda of {@code lambda (sum ||x_u||^2 + sum ||y_i||^2)}. The paper tunes lambda per
+ *       data set and gives no universal value; 0.01 is the default of the widely used {@code implicit} library
+ *       (unscaled, like the paper's objective), small next to the confidence-weighted error so it mainly keeps the
+ *       normal equations well conditioned;</li>
+ *   <li>{@code iterations = 15} alternating sweeps (the paper reports convergence in about 10);</li>
+ *   <li>{@code use-values = false}: r = 1 for every observed pair; {@code true} uses the interaction value
+ *       (e.g. play counts or watch time, as in the paper; duplicates are summed). Off by default because many
+ *       logs hold explicit ratings, which are not consumption strengths;</li>
+ *   <li>{@code solver = cg}, {@code cg-steps = 3}: conjugate gradient warm-started from the previous factors
+ *       (Takács, Pilászy, Tikk 2011, "Applications of the Conjugate Gradient Method for Implicit Feedback
+ *       Collaborative Filtering", RecSys; also the implicit library's default), or {@code cholesky}, the exact
+ *       solve of the paper;</li>
+ *   <li>{@code init-std = 0.01}: factors start from a seeded normal(0, init-std);</li>
+ *   <li>{@code patience = 3}, {@code valid-every = 1}: early stopping when a validator exists;</li>
+ *   <li>{@code retrieval}, {@code hnsw { ... }}: see {@link Retrieval}.</li>
+ * </ul>
+ */
+public record AlsConfig(int factors, double alpha, double reg, int iterations, boolean useValues, String solver,
+                        int cgSteps, double initStd, EarlyStopping.Config stopping, Retrieval retrieval) {
+    public static final List<String> SOLVERS = List.of("cg", "cholesky");
+
+    public AlsConfig {
+        if (factors < 1) throw new IllegalArgumentException("factors must be >= 1, got " + factors);
+        if (!(alpha >= 0)) throw new IllegalArgumentException("alpha must be >= 0, got " + alpha);
+        if (!(reg > 0)) throw new IllegalArgumentException("reg must be > 0, got " + reg);
+        if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+        if (!SOLVERS.contains(solver)) throw new IllegalArgumentException("solver must be one of " + SOLVERS + ", got " + solver);
+        if (cgSteps < 1) throw new IllegalArgumentException("cg-steps must be >= 1, got " + cgSteps);
+        if (!(initStd > 0)) throw new IllegalArgumentException("init-std must be > 0, got " + initStd);
+    }
+
+    public static AlsConfig defaults() {
+        return new AlsConfig(64, 40, 0.01, 15, false, "cg", 3, 0.01, new EarlyStopping.Config(3, 1), Retrieval.EXACT);
+    }
+
+    public static AlsConfig from(ConfigBlock b) {
+        double reg = b.getDouble("reg", 0.01);
+        if (!(reg > 0)) throw new ConfigError("`" + b.path() + ".reg` = " + reg + ": expected a number > 0 (it keeps the normal equations positive definite)");
+        return new AlsConfig(
+                b.positiveInt("factors", 64),
+                b.nonNegative("alpha", 40.0),
+                reg,
+                b.positiveInt("iterations", 15),
+                b.getBoolean("use-values", false),
+                b.getEnum("solver", "cg", SOLVERS),
+                b.positiveInt("cg-steps", 3),
+                b.positive("init-std", 0.01),
+                EarlyStopping.Config.from(b, 3, 1),
+                Retrieval.from(b));
+    }
+}

@@ -1,0 +1,54 @@
+package io.reclab.recall.lightgcn;
+
+import io.reclab.config.ConfigBlock;
+import io.reclab.optim.OptimizerConfig;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
+import io.reclab.train.PairSampler;
+
+/**
+ * Hyperparameters of LightGCN (He et al. 2020), defaults from the paper (§4.1) and its official PyTorch code:
+ * <ul>
+ *   <li>{@code factors = 64} embedding size; {@code layers = 3} propagation layers (K);</li>
+ *   <li>{@code optimizer = adam}, {@code learning-rate = 0.001}, {@code batch-size = 2048};
+ *       {@code l2 = 1e-4}: the coefficient of {@code (l2 / 2B) Σ ||e⁰||²} over the batch's layer-0 rows
+ *       (the code's {@code decay}); the optimizer itself gets no weight decay;</li>
+ *   <li>{@code init-std = 0.1}: normal init of E⁰, as the official PyTorch code (the paper's TensorFlow code used
+ *       Xavier; both are small symmetric inits);</li>
+ *   <li>{@code epochs = 1000}, validated every {@code valid-every = 10} epochs (as the official code evaluates),
+ *       stopping after {@code patience = 5} validations without improvement (50 epochs);</li>
+ *   <li>{@code negative-sampling = uniform} (or {@code popularity});</li>
+ *   <li>{@code retrieval}, {@code hnsw { ... }}: see {@link Retrieval}.</li>
+ * </ul>
+ */
+public record LightGcnConfig(int factors, int layers, OptimizerConfig optimizer, int batchSize, int epochs,
+                             String negativeSampling, double initStd, EarlyStopping.Config stopping, Retrieval retrieval) {
+    public LightGcnConfig {
+        if (factors < 1) throw new IllegalArgumentException("factors must be >= 1, got " + factors);
+        if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
+        if (batchSize < 1) throw new IllegalArgumentException("batch-size must be >= 1, got " + batchSize);
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (!PairSampler.MODES.contains(negativeSampling))
+            throw new IllegalArgumentException("negative-sampling must be one of " + PairSampler.MODES + ", got " + negativeSampling);
+        if (!(initStd > 0)) throw new IllegalArgumentException("init-std must be > 0, got " + initStd);
+    }
+
+    public static LightGcnConfig from(ConfigBlock b) {
+        return new LightGcnConfig(
+                b.positiveInt("factors", 64),
+                b.nonNegativeInt("layers", 3),
+                OptimizerConfig.from(b, "adam", 0.001, 1e-4),
+                b.positiveInt("batch-size", 2048),
+                b.positiveInt("epochs", 1000),
+                b.getEnum("negative-sampling", "uniform", PairSampler.MODES),
+                b.positive("init-std", 0.1),
+                EarlyStopping.Config.from(b, 5, 10),
+                Retrieval.from(b));
+    }
+
+    public double l2() { return optimizer.l2(); }
+
+    OptimizerConfig stepper() {
+        return new OptimizerConfig(optimizer.name(), optimizer.learningRate(), 0, optimizer.beta1(), optimizer.beta2(), optimizer.epsilon());
+    }
+}

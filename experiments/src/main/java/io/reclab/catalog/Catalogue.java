@@ -17,6 +17,8 @@ import io.reclab.rank.gbdt.GbdtFactory;
 import io.reclab.rank.gbdt.GbdtLrFactory;
 import io.reclab.rank.lr.LrFactory;
 import io.reclab.recall.Recaller;
+import io.reclab.recall.als.AlsFactory;
+import io.reclab.recall.bpr.BprFactory;
 import io.reclab.recall.ease.EaseFactory;
 import io.reclab.recall.fmrecall.FmRecallFactory;
 import io.reclab.recall.item2vec.Item2VecFactory;
@@ -67,6 +69,10 @@ public final class Catalogue {
                 .register(Rp3BetaFactory.NAME, Rp3BetaFactory.DESCRIPTION, new Rp3BetaFactory())
                 .register(SwingFactory.NAME, SwingFactory.DESCRIPTION, new SwingFactory())
                 .register(EaseFactory.NAME, EaseFactory.DESCRIPTION, new EaseFactory())
+                .register(AlsFactory.NAME, AlsFactory.DESCRIPTION, new AlsFactory())
+                .register(BprFactory.NAME, BprFactory.DESCRIPTION, new BprFactory())
+                .register(io.reclab.recall.lightgcn.LightGcnFactory.NAME, io.reclab.recall.lightgcn.LightGcnFactory.DESCRIPTION,
+                        new io.reclab.recall.lightgcn.LightGcnFactory())
                 .register(Item2VecFactory.NAME, Item2VecFactory.DESCRIPTION, new Item2VecFactory())
                 .register(FmRecallFactory.NAME, FmRecallFactory.DESCRIPTION, new FmRecallFactory())
                 .register(TwoTowerFactory.NAME, TwoTowerFactory.DESCRIPTION, new TwoTowerFactory());

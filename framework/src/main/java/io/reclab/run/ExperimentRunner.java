@@ -21,6 +21,7 @@ import io.reclab.eval.RankingEvaluator;
 import io.reclab.eval.RankingValidator;
 import io.reclab.metric.MetricResult;
 import io.reclab.metric.RankingMetric;
+import io.reclab.recall.Diagnosable;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.TrainContext;
 import io.reclab.recall.Validator;
@@ -280,7 +281,9 @@ public final class ExperimentRunner {
                     split.train().userCounts(), results);
             Map<String, Double> values = new LinkedHashMap<>();
             results.forEach((k, v) -> values.put(k, v.value()));
-            return new Outcome(Map.of("recall", values), protocol(plan.evaluation(), ctx), Map.of());
+            Map<String, Double> extras = model instanceof Diagnosable d
+                    ? d.diagnostics(split.train(), Seeds.derive(evalSeed, "diagnostics")) : Map.of();
+            return new Outcome(Map.of("recall", values), protocol(plan.evaluation(), ctx), extras);
         };
     }
 

@@ -168,6 +168,17 @@ class ReclabCliTest {
     }
 
     @Test
+    void sampledEvaluationIsLabelledOnConsoleAndInRunJson() throws IOException {
+        Outcome r = run(small("evaluation=sampled", "recall=pop").toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("SAMPLED METRICS: each test item ranked among 100 sampled negatives per positive"), r.out());
+        RunRecord rec = RunStore.readAll(onlyRun(tmp.resolve("runs"))).get(0);
+        assertEquals("sampled", rec.evaluation().mode());
+        assertEquals(100, rec.evaluation().negatives());
+        assertTrue(Files.readString(onlyRun(tmp.resolve("runs")).resolve(RunFiles.REPORT)).contains("ampled"));
+    }
+
+    @Test
     void listShowsRegisteredComponents() {
         Outcome r = run("list");
         assertEquals(0, r.code());

@@ -33,9 +33,16 @@ public final class ConsoleLeaderboard {
             }
             lines.add(cells);
         }
+        StringBuilder out = new StringBuilder();
+        for (RunRecord r : records) {
+            if (r.evaluation() != null && "sampled".equals(r.evaluation().mode())) {
+                out.append("SAMPLED METRICS: each test item ranked among ").append(r.evaluation().negatives())
+                        .append(" sampled negatives per positive; not comparable with full-ranking numbers.\n");
+                break;
+            }
+        }
         int[] width = new int[header.length];
         for (String[] l : lines) for (int i = 0; i < l.length; i++) width[i] = Math.max(width[i], l[i].length());
-        StringBuilder out = new StringBuilder();
         for (int li = 0; li < lines.size(); li++) {
             String[] l = lines.get(li);
             StringBuilder line = new StringBuilder();

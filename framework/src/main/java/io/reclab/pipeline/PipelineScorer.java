@@ -31,6 +31,7 @@ public final class PipelineScorer {
     private final FeatureTable userFeatures, itemFeatures;
     private final Interactions train;
     private final long[] now;
+    private final int blockRows;
 
     /**
      * @param samples the rank stage's sample configuration (its history length is kept, its labelling ignored)
@@ -38,6 +39,14 @@ public final class PipelineScorer {
      */
     public PipelineScorer(SampleConfig samples, FittedFeaturePipeline features, FittedRanker ranker,
                           FeatureTable userFeatures, FeatureTable itemFeatures, Interactions train) {
+        this(samples, features, ranker, userFeatures, itemFeatures, train, BLOCK_ROWS);
+    }
+
+    /** As above with the rows per block given (tests use tiny blocks). */
+    PipelineScorer(SampleConfig samples, FittedFeaturePipeline features, FittedRanker ranker,
+                   FeatureTable userFeatures, FeatureTable itemFeatures, Interactions train, int blockRows) {
+        if (blockRows <= 0) throw new IllegalArgumentException("blockRows must be positive");
+        this.blockRows = blockRows;
         this.builder = new SampleBuilder(new SampleConfig(SampleConfig.Label.IMPLICIT, samples.threshold(), 0,
                 samples.historyLength()));
         this.features = features;
@@ -68,7 +77,7 @@ public final class PipelineScorer {
             do {
                 rows += candidates[to].length;
                 to++;
-            } while (to < users.length && rows + candidates[to].length <= BLOCK_ROWS);
+            } while (to < users.length && rows + candidates[to].length <= blockRows);
             scoreBlock(users, candidates, from, to, (int) rows, out);
             from = to;
         }

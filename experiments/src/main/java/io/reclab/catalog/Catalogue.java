@@ -44,7 +44,7 @@ import java.util.Set;
  */
 public final class Catalogue {
     /** The config groups of {@code experiments/conf}: one folder each, one file per option. */
-    public static final Set<String> GROUPS = Set.of("dataset", "split", "evaluation", "recall", "rank", "features", "samples");
+    public static final Set<String> GROUPS = Set.of("dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline");
 
     private Catalogue() {}
 

@@ -11,6 +11,7 @@ import io.reclab.data.preprocess.Preprocessing;
 import io.reclab.eval.EvalSettings;
 import io.reclab.metric.rank.RankMetrics;
 import io.reclab.metric.rank.ScoreMetric;
+import io.reclab.pipeline.PipelineSettings;
 import io.reclab.rank.Ranker;
 import io.reclab.rank.features.FeaturePipeline;
 import io.reclab.rank.features.SampleConfig;
@@ -31,11 +32,11 @@ public record ExperimentPlan(String name, String description, long seed, int thr
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
                              EvalSettings evaluation, List<ModelSpec> recall,
-                             RankSetup rankSetup, List<RankSpec> rank) {
+                             RankSetup rankSetup, List<RankSpec> rank, PipelineSettings pipeline) {
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
-            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples");
+            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline");
 
     /**
      * One model of a stage. {@code option} is the key under {@code recall} (the trial's name); {@code model} the
@@ -122,8 +123,16 @@ public record ExperimentPlan(String name, String description, long seed, int thr
             setup = new RankSetup(render(c, "samples") + "|" + render(c, "features"), samples, features, rankMetrics);
         }
 
+        PipelineSettings pipeline = null;
+        if (c.hasPath("pipeline")) {
+            // the pipeline chains models this experiment fits: its sources and ranker must be selected options
+            String option = c.hasPath("defaults.pipeline") ? c.getString("defaults.pipeline") : null;
+            pipeline = PipelineSettings.parse(ConfigBlock.at(c, "pipeline"), option,
+                    recall.stream().map(ModelSpec::option).toList(), rank.stream().map(RankSpec::option).toList(), eval.ks());
+        }
+
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,
-                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank));
+                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank), pipeline);
     }
 
     /**

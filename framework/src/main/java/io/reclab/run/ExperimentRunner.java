@@ -21,6 +21,9 @@ import io.reclab.eval.RankingEvaluator;
 import io.reclab.eval.RankingValidator;
 import io.reclab.metric.MetricResult;
 import io.reclab.metric.RankingMetric;
+import io.reclab.pipeline.PipelineEvaluator;
+import io.reclab.pipeline.PipelineScorer;
+import io.reclab.pipeline.PipelineSettings;
 import io.reclab.recall.Diagnosable;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.TrainContext;
@@ -130,6 +133,7 @@ public final class ExperimentRunner {
         for (Point point : points) {
             ExperimentPlan plan = point.plan();
             Data data = null;
+            Fitted fitted = new Fitted(new HashMap<>(), new HashMap<>());
             for (ExperimentPlan.ModelSpec spec : plan.recall()) {
                 String trial = trialName(spec.option(), point.sweep());
                 var done = store.completed(trial);
@@ -140,7 +144,7 @@ public final class ExperimentRunner {
                 }
                 if (data == null) data = data(plan, datasets, splits);
                 RunRecord r = runTrial(store, plan, "recall", spec.model(), spec.path(), spec.params(), trial,
-                        point.sweep(), env, data, recallBody(plan, spec, data));
+                        point.sweep(), env, data, recallBody(plan, spec, data, fitted));
                 if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
                 records.add(r);
             }
@@ -155,9 +159,26 @@ public final class ExperimentRunner {
                 if (data == null) data = data(plan, datasets, splits);
                 RankData rd = rankData(plan, data, rankCache);
                 RunRecord r = runTrial(store, plan, "rank", spec.model(), spec.path(), spec.params(), trial,
-                        point.sweep(), env, data, rankBody(plan, spec, data, rd));
+                        point.sweep(), env, data, rankBody(plan, spec, data, rd, fitted));
                 if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
                 records.add(r);
+            }
+            if (plan.pipeline() != null) {
+                PipelineSettings ps = plan.pipeline();
+                String trial = trialName("pipeline-" + ps.name(), point.sweep());
+                var done = store.completed(trial);
+                if (done.isPresent()) {
+                    console.println("  " + trial + ": completed earlier, skipped");
+                    records.add(done.get());
+                } else {
+                    if (data == null) data = data(plan, datasets, splits);
+                    RankData rd = rankData(plan, data, rankCache);
+                    String model = String.join("+", ps.sources()) + ">" + ps.ranker();
+                    RunRecord r = runTrial(store, plan, "pipeline", model, "pipeline", ps.params(), trial,
+                            point.sweep(), env, data, pipelineBody(plan, data, rd, fitted));
+                    if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
+                    records.add(r);
+                }
             }
         }
         return new Result(store.dir(), records, failed);
@@ -261,17 +282,13 @@ public final class ExperimentRunner {
     }
 
     /** Recall stage: fit on train (validation for early stopping), full-ranking (or sampled) evaluation on test. */
-    private TrialBody recallBody(ExperimentPlan plan, ExperimentPlan.ModelSpec spec, Data data) {
+    private TrialBody recallBody(ExperimentPlan plan, ExperimentPlan.ModelSpec spec, Data data, Fitted fitted) {
         return (dir, modelSeed, evalSeed, timings, log) -> {
             SplitResult split = data.split();
-            Dataset ds = data.dataset();
-            Validator validator = split.valid().size() > 0
-                    ? RankingValidator.of(validationMetric(plan), split.train(), split.valid(), plan.evaluation(), evalSeed)
-                    : null;
             long t0 = System.nanoTime();
-            FittedRecaller model = spec.recaller().fit(new TrainContext(split.train(), split.valid(),
-                    ds.userFeatures(), ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
+            FittedRecaller model = fitRecaller(plan, spec, data, modelSeed, evalSeed, log);
             timings.put("fit", seconds(t0));
+            if (plan.pipeline() != null && plan.pipeline().sources().contains(spec.option())) fitted.recall().put(spec.option(), model);
             t0 = System.nanoTime();
             RankingContext ctx = RankingEvaluator.context(model, split.train(), split.valid(), split.test(),
                     plan.evaluation(), evalSeed);
@@ -288,12 +305,13 @@ public final class ExperimentRunner {
     }
 
     /** Rank stage: labelled samples from the split, features fitted on train, probabilities scored on test. */
-    private TrialBody rankBody(ExperimentPlan plan, ExperimentPlan.RankSpec spec, Data data, RankData rd) {
+    private TrialBody rankBody(ExperimentPlan plan, ExperimentPlan.RankSpec spec, Data data, RankData rd, Fitted fitted) {
         return (dir, modelSeed, evalSeed, timings, log) -> {
             timings.put("features", rd.seconds());
             long t0 = System.nanoTime();
             FittedRanker model = spec.ranker().fit(new RankTrainContext(rd.train(), rd.valid(), modelSeed, plan.threads(), log));
             timings.put("fit", seconds(t0));
+            if (plan.pipeline() != null && plan.pipeline().ranker().equals(spec.option())) fitted.rank().put(spec.option(), model);
             t0 = System.nanoTime();
             RankEvaluator.Result r = new RankEvaluator(plan.rankSetup().metrics()).evaluate(model, rd.test());
             timings.put("evaluate", seconds(t0));
@@ -327,7 +345,7 @@ public final class ExperimentRunner {
     }
 
     /** Encoded ranking samples of one split, built once per sample/feature configuration. */
-    private record RankData(Samples train, Samples valid, Samples test, double seconds) {}
+    private record RankData(Samples train, Samples valid, Samples test, double seconds, FittedFeaturePipeline features) {}
 
     private RankData rankData(ExperimentPlan plan, Data data, Map<String, RankData> cache) {
         String key = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed() + "|" + plan.rankSetup().key();
@@ -342,11 +360,81 @@ public final class ExperimentRunner {
         RawTable valid = builder.build(split.valid(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 1);
         RawTable test = builder.build(split.test(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 2);
         FittedFeaturePipeline fp = plan.rankSetup().features().fit(train);
-        rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), seconds(t0));
+        rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), seconds(t0), fp);
         console.printf("rank samples: train %d, valid %d, test %d; %d features in %d fields%n", rd.train().size(),
                 rd.valid().size(), rd.test().size(), rd.train().numFeatures(), rd.train().numFields());
         cache.put(key, rd);
         return rd;
+    }
+
+    /** Fits a recall model on train, early-stopping on validation when the split has one. */
+    private static FittedRecaller fitRecaller(ExperimentPlan plan, ExperimentPlan.ModelSpec spec, Data data, long modelSeed,
+                                              long evalSeed, TrainingLog log) {
+        SplitResult split = data.split();
+        Dataset ds = data.dataset();
+        Validator validator = split.valid().size() > 0
+                ? RankingValidator.of(validationMetric(plan), split.train(), split.valid(), plan.evaluation(), evalSeed)
+                : null;
+        return spec.recaller().fit(new TrainContext(split.train(), split.valid(),
+                ds.userFeatures(), ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
+    }
+
+    /** Models of the current sweep point that its pipeline chains, kept from their own trials (by option). */
+    private record Fitted(Map<String, FittedRecaller> recall, Map<String, FittedRanker> rank) {}
+
+    /**
+     * Pipeline stage: the sweep point's fitted sources and ranker (refitted with their own trial's seed when that
+     * trial was skipped on resume or failed), candidates merged and re-ranked, evaluated stage by stage.
+     */
+    private TrialBody pipelineBody(ExperimentPlan plan, Data data, RankData rd, Fitted fitted) {
+        return (dir, modelSeed, evalSeed, timings, log) -> {
+            PipelineSettings ps = plan.pipeline();
+            SplitResult split = data.split();
+            Dataset ds = data.dataset();
+            long t0 = System.nanoTime();
+            List<FittedRecaller> sources = new ArrayList<>();
+            for (String option : ps.sources()) {
+                FittedRecaller m = fitted.recall().get(option);
+                if (m == null) {
+                    ExperimentPlan.ModelSpec spec = plan.recall().stream().filter(x -> x.option().equals(option)).findFirst().orElseThrow();
+                    console.printf("  %-24s refitting source %s%n", "", option);
+                    m = fitRecaller(plan, spec, data, Seeds.derive(plan.seed(), spec.path()), evalSeed, new TrainingLog());
+                    fitted.recall().put(option, m);
+                }
+                sources.add(m);
+            }
+            FittedRanker ranker = fitted.rank().get(ps.ranker());
+            if (ranker == null) {
+                ExperimentPlan.RankSpec spec = plan.rank().stream().filter(x -> x.option().equals(ps.ranker())).findFirst().orElseThrow();
+                console.printf("  %-24s refitting ranker %s%n", "", ps.ranker());
+                ranker = spec.ranker().fit(new RankTrainContext(rd.train(), rd.valid(), Seeds.derive(plan.seed(), spec.path()),
+                        plan.threads(), new TrainingLog()));
+                fitted.rank().put(ps.ranker(), ranker);
+            }
+            timings.put("fit", seconds(t0));
+            PipelineScorer scorer = new PipelineScorer(plan.rankSetup().samples(), rd.features(), ranker,
+                    ds.userFeatures(), ds.itemFeatures(), split.train());
+            List<RankingMetric> finalMetrics = ps.finalMetrics(plan.evaluation().metrics(), plan.evaluation().ks());
+            PipelineEvaluator.Result r = PipelineEvaluator.evaluate(ps, sources, scorer, split.train(), split.valid(),
+                    split.test(), finalMetrics, plan.evaluation(), evalSeed);
+            timings.putAll(r.seconds());
+            RankingContext fin = r.lists();
+            PerUserCsv.write(dir.resolve(RunFiles.perUser(PipelineEvaluator.FINAL)), fin.users(), split.train().users(),
+                    split.train().userCounts(), r.finalMetrics());
+            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+            metrics.put(PipelineEvaluator.CANDIDATES, values(r.candidateMetrics()));
+            metrics.put(PipelineEvaluator.FINAL, values(r.finalMetrics()));
+            RunRecord.EvalProtocol protocol = new RunRecord.EvalProtocol("full", 0, ps.ks(), true,
+                    plan.evaluation().excludeValid(), fin.size(), fin.skippedUsers(),
+                    "binary relevance, DCG = sum rel_i/log2(i+1), IDCG over min(|T_u|, K) positions");
+            return new Outcome(metrics, protocol, r.extras());
+        };
+    }
+
+    private static Map<String, Double> values(Map<String, MetricResult> results) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        results.forEach((k, v) -> out.put(k, v.value()));
+        return out;
     }
 
     /** The metric iterative models early-stop on: the first NDCG asked for, else the first higher-is-better one. */

@@ -19,9 +19,13 @@ public final class TopK {
         int size = 0;
         int ex = exFrom;
         for (int item = 0; item < n; item++) {
+            float s = scores[offset + item];
+            // Items arrive in increasing id order, so once the heap is full a newcomer must beat the worst kept
+            // score strictly (a tie loses to the kept item's smaller id). Most items stop at this one comparison;
+            // the exclusion list is consulted only for the few that pass (NaN fails the comparison as well).
+            if (size == k && !(s > heapScores[0])) continue;
             while (ex < exTo && exclude[ex] < item) ex++;
             if (ex < exTo && exclude[ex] == item) continue;
-            float s = scores[offset + item];
             if (s != s) s = Float.NEGATIVE_INFINITY;
             if (size < k) {
                 heapIds[size] = item;

@@ -359,12 +359,24 @@ public final class ExperimentRunner {
         RawTable train = builder.build(split.train(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed);
         RawTable valid = builder.build(split.valid(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 1);
         RawTable test = builder.build(split.test(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 2);
-        FittedFeaturePipeline fp = plan.rankSetup().features().fit(train);
-        rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), seconds(t0), fp);
+        FittedFeaturePipeline fp;
+        try {
+            fp = plan.rankSetup().features().fit(train);
+            rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), seconds(t0), fp);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a field that does not fit the data (unknown column, cross over a numeric column) is a config mistake
+            throw new ConfigError("features: " + e.getMessage() + " (columns available: " + columnNames(train) + ")");
+        }
         console.printf("rank samples: train %d, valid %d, test %d; %d features in %d fields%n", rd.train().size(),
                 rd.valid().size(), rd.test().size(), rd.train().numFeatures(), rd.train().numFields());
         cache.put(key, rd);
         return rd;
+    }
+
+    private static String columnNames(RawTable t) {
+        List<String> names = new ArrayList<>();
+        for (RawTable.Column c : t.columns()) names.add(c.name());
+        return String.join(", ", names);
     }
 
     /** Fits a recall model on train, early-stopping on validation when the split has one. */

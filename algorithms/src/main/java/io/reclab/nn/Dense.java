@@ -9,6 +9,8 @@ import java.util.random.RandomGenerator;
  * accumulated (+=) into the matching offsets of a gradient vector.
  */
 public final class Dense {
+    /** Samples per tile: their output rows (TILE x out floats) stay in L1 while a weight row is applied. */
+    static final int TILE = 16;
     private final int in;
     private final int out;
     private final int wOff;
@@ -33,36 +35,70 @@ public final class Dense {
         if (bOff >= 0) for (int o = 0; o < out; o++) p[bOff + o] = 0f;
     }
 
-    /** y[n x out] = x[n x in] W + b. */
+    /**
+     * y[n x out] = x[n x in] W + b. Rows are processed in tiles of {@link #TILE} so each weight row is loaded
+     * once per tile rather than once per sample (W of a 400x400 layer does not fit in L1/L2); the inner loops
+     * are contiguous axpy's that the JIT vectorises.
+     */
     public void forward(float[] p, float[] x, int n, float[] y) {
-        for (int i = 0; i < n; i++) {
-            int yo = i * out, xo = i * in;
-            if (bOff >= 0) System.arraycopy(p, bOff, y, yo, out);
-            else java.util.Arrays.fill(y, yo, yo + out, 0f);
+        for (int i0 = 0; i0 < n; i0 += TILE) {
+            int i1 = Math.min(n, i0 + TILE);
+            for (int i = i0; i < i1; i++) {
+                if (bOff >= 0) System.arraycopy(p, bOff, y, i * out, out);
+                else java.util.Arrays.fill(y, i * out, i * out + out, 0f);
+            }
             for (int j = 0; j < in; j++) {
-                float xv = x[xo + j];
-                if (xv == 0f) continue; // ReLU outputs and dropout leave many exact zeros
                 int wo = wOff + j * out;
-                for (int o = 0; o < out; o++) y[yo + o] += xv * p[wo + o];
+                for (int i = i0; i < i1; i++) {
+                    float xv = x[i * in + j];
+                    if (xv == 0f) continue; // ReLU outputs and dropout leave many exact zeros
+                    int yo = i * out;
+                    for (int o = 0; o < out; o++) y[yo + o] += xv * p[wo + o];
+                }
             }
         }
     }
 
     /**
      * Given dL/dy, adds dL/dW and dL/db into {@code g} and, if {@code dx} is not null, writes dL/dx (n x in).
+     * dL/dx = dy W^T is computed against a transposed copy of W so that it, too, is a sum of contiguous axpy's
+     * rather than dot products (which the JIT does not vectorise).
      */
     public void backward(float[] p, float[] x, float[] dy, int n, float[] dx, float[] g) {
-        for (int i = 0; i < n; i++) {
-            int yo = i * out, xo = i * in;
-            if (bOff >= 0) for (int o = 0; o < out; o++) g[bOff + o] += dy[yo + o];
+        if (bOff >= 0) {
+            for (int i = 0; i < n; i++) {
+                int yo = i * out;
+                for (int o = 0; o < out; o++) g[bOff + o] += dy[yo + o];
+            }
+        }
+        for (int i0 = 0; i0 < n; i0 += TILE) {
+            int i1 = Math.min(n, i0 + TILE);
             for (int j = 0; j < in; j++) {
-                float xv = x[xo + j];
                 int wo = wOff + j * out;
-                if (xv != 0f) for (int o = 0; o < out; o++) g[wo + o] += xv * dy[yo + o];
-                if (dx != null) {
-                    float s = 0f;
-                    for (int o = 0; o < out; o++) s += dy[yo + o] * p[wo + o];
-                    dx[xo + j] = s;
+                for (int i = i0; i < i1; i++) {
+                    float xv = x[i * in + j];
+                    if (xv == 0f) continue;
+                    int yo = i * out;
+                    for (int o = 0; o < out; o++) g[wo + o] += xv * dy[yo + o];
+                }
+            }
+        }
+        if (dx == null) return;
+        float[] wt = new float[in * out];
+        for (int j = 0; j < in; j++) {
+            int wo = wOff + j * out;
+            for (int o = 0; o < out; o++) wt[o * in + j] = p[wo + o];
+        }
+        for (int i0 = 0; i0 < n; i0 += TILE) {
+            int i1 = Math.min(n, i0 + TILE);
+            java.util.Arrays.fill(dx, i0 * in, i1 * in, 0f);
+            for (int o = 0; o < out; o++) {
+                int to = o * in;
+                for (int i = i0; i < i1; i++) {
+                    float d = dy[i * out + o];
+                    if (d == 0f) continue; // rows behind inactive ReLUs
+                    int xo = i * in;
+                    for (int j = 0; j < in; j++) dx[xo + j] += d * wt[to + j];
                 }
             }
         }

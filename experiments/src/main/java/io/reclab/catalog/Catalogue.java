@@ -13,6 +13,11 @@ import io.reclab.data.loader.MovieLensDatFactory;
 import io.reclab.data.loader.RecBoleFactory;
 import io.reclab.data.synthetic.SyntheticFactory;
 import io.reclab.rank.Ranker;
+import io.reclab.rank.dcn.DcnFactory;
+import io.reclab.rank.deepfm.DeepFmFactory;
+import io.reclab.rank.ffm.FfmFactory;
+import io.reclab.rank.fm.FmFactory;
+import io.reclab.rank.widedeep.WideDeepFactory;
 import io.reclab.rank.gbdt.GbdtFactory;
 import io.reclab.rank.gbdt.GbdtLrFactory;
 import io.reclab.rank.lr.LrFactory;
@@ -79,7 +84,12 @@ public final class Catalogue {
         Registry<Ranker> rankers = new Registry<Ranker>("rank model")
                 .register(LrFactory.NAME, LrFactory.DESCRIPTION, new LrFactory())
                 .register(GbdtLrFactory.NAME, GbdtLrFactory.DESCRIPTION, new GbdtLrFactory())
-                .register(GbdtFactory.NAME, GbdtFactory.DESCRIPTION, new GbdtFactory());
+                .register(GbdtFactory.NAME, GbdtFactory.DESCRIPTION, new GbdtFactory())
+                .register(FmFactory.NAME, FmFactory.DESCRIPTION, new FmFactory())
+                .register(FfmFactory.NAME, FfmFactory.DESCRIPTION, new FfmFactory())
+                .register(WideDeepFactory.NAME, WideDeepFactory.DESCRIPTION, new WideDeepFactory())
+                .register(DeepFmFactory.NAME, DeepFmFactory.DESCRIPTION, new DeepFmFactory())
+                .register(DcnFactory.NAME, DcnFactory.DESCRIPTION, new DcnFactory());
         return new Components(datasets, splitters, recallers, rankers);
     }
 

@@ -14,7 +14,23 @@ import java.util.Locale;
 public final class ConsoleLeaderboard {
     private ConsoleLeaderboard() {}
 
+    /**
+     * The leaderboard; when trials of several stages ran (recall models, rankers, pipelines), one table per stage
+     * so each table has only the metrics its trials report.
+     */
     public static String render(List<RunRecord> records) {
+        java.util.Map<String, List<RunRecord>> byStage = new java.util.LinkedHashMap<>();
+        for (RunRecord r : records) byStage.computeIfAbsent(r.stage() == null ? "" : r.stage(), k -> new ArrayList<>()).add(r);
+        if (byStage.size() <= 1) return renderTable(records);
+        StringBuilder out = new StringBuilder();
+        for (java.util.Map.Entry<String, List<RunRecord>> e : byStage.entrySet()) {
+            out.append("== ").append(e.getKey().isEmpty() ? "other" : e.getKey()).append(" ==\n");
+            out.append(renderTable(e.getValue())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String renderTable(List<RunRecord> records) {
         Leaderboard lb = Leaderboard.of(records);
         List<String[]> lines = new ArrayList<>();
         String[] header = new String[lb.columns().size() + 1];

@@ -134,55 +134,40 @@ public final class ExperimentRunner {
             ExperimentPlan plan = point.plan();
             Data data = null;
             Fitted fitted = new Fitted(new HashMap<>(), new HashMap<>());
-            for (ExperimentPlan.ModelSpec spec : plan.recall()) {
-                String trial = trialName(spec.option(), point.sweep());
-                var done = store.completed(trial);
-                if (done.isPresent()) {
-                    console.println("  " + trial + ": completed earlier, skipped");
-                    records.add(done.get());
-                    continue;
-                }
-                if (data == null) data = data(plan, datasets, splits);
-                RunRecord r = runTrial(store, plan, "recall", spec.model(), spec.path(), spec.params(), trial,
-                        point.sweep(), env, data, recallBody(plan, spec, data, fitted));
-                if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
-                records.add(r);
-            }
-            for (ExperimentPlan.RankSpec spec : plan.rank()) {
-                String trial = trialName(spec.option(), point.sweep());
-                var done = store.completed(trial);
-                if (done.isPresent()) {
-                    console.println("  " + trial + ": completed earlier, skipped");
-                    records.add(done.get());
-                    continue;
-                }
-                if (data == null) data = data(plan, datasets, splits);
-                RankData rd = rankData(plan, data, rankCache);
-                RunRecord r = runTrial(store, plan, "rank", spec.model(), spec.path(), spec.params(), trial,
-                        point.sweep(), env, data, rankBody(plan, spec, data, rd, fitted));
-                if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
-                records.add(r);
-            }
+            List<Planned> planned = new ArrayList<>();
+            for (ExperimentPlan.ModelSpec spec : plan.recall())
+                planned.add(new Planned(spec.option(), "recall", spec.model(), spec.path(), spec.params(), false,
+                        (d, rd) -> recallBody(plan, spec, d, fitted)));
+            for (ExperimentPlan.RankSpec spec : plan.rank())
+                planned.add(new Planned(spec.option(), "rank", spec.model(), spec.path(), spec.params(), true,
+                        (d, rd) -> rankBody(plan, spec, d, rd, fitted)));
             if (plan.pipeline() != null) {
                 PipelineSettings ps = plan.pipeline();
-                String trial = trialName("pipeline-" + ps.name(), point.sweep());
+                planned.add(new Planned("pipeline-" + ps.name(), "pipeline", String.join("+", ps.sources()) + ">" + ps.ranker(),
+                        "pipeline", ps.params(), true, (d, rd) -> pipelineBody(plan, d, rd, fitted)));
+            }
+            for (Planned p : planned) {
+                String trial = trialName(p.option(), point.sweep());
                 var done = store.completed(trial);
                 if (done.isPresent()) {
                     console.println("  " + trial + ": completed earlier, skipped");
                     records.add(done.get());
-                } else {
-                    if (data == null) data = data(plan, datasets, splits);
-                    RankData rd = rankData(plan, data, rankCache);
-                    String model = String.join("+", ps.sources()) + ">" + ps.ranker();
-                    RunRecord r = runTrial(store, plan, "pipeline", model, "pipeline", ps.params(), trial,
-                            point.sweep(), env, data, pipelineBody(plan, data, rd, fitted));
-                    if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
-                    records.add(r);
+                    continue;
                 }
+                if (data == null) data = data(plan, datasets, splits);
+                RankData rd = p.needsRankData() ? rankData(plan, data, rankCache) : null;
+                RunRecord r = runTrial(store, plan, p.stage(), p.model(), p.path(), p.params(), trial, point.sweep(), env,
+                        data, p.body().apply(data, rd));
+                if (RunFiles.STATUS_FAILED.equals(r.status())) failed++;
+                records.add(r);
             }
         }
         return new Result(store.dir(), records, failed);
     }
+
+    /** A trial of a sweep point, in run order: recall models, then rankers, then the pipeline that uses both. */
+    private record Planned(String option, String stage, String model, String path, Map<String, String> params,
+                           boolean needsRankData, java.util.function.BiFunction<Data, RankData, TrialBody> body) {}
 
     /** A loaded, preprocessed dataset and its split, shared by the trials that use the same configuration. */
     private record Data(Dataset dataset, SplitResult split, double loadSeconds, double splitSeconds) {}

@@ -13,6 +13,7 @@ import io.reclab.data.loader.MovieLensDatFactory;
 import io.reclab.data.loader.RecBoleFactory;
 import io.reclab.data.synthetic.SyntheticFactory;
 import io.reclab.rank.Ranker;
+import io.reclab.rank.source.CtrSourceConfig;
 import io.reclab.rank.dcn.DcnFactory;
 import io.reclab.rank.deepfm.DeepFmFactory;
 import io.reclab.rank.ffm.FfmFactory;
@@ -49,7 +50,7 @@ import java.util.Set;
  */
 public final class Catalogue {
     /** The config groups of {@code experiments/conf}: one folder each, one file per option. */
-    public static final Set<String> GROUPS = Set.of("dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline");
+    public static final Set<String> GROUPS = Set.of("dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr");
 
     private Catalogue() {}
 
@@ -101,6 +102,10 @@ public final class Catalogue {
         section(sb, "Split methods (split.method)", c.splitters());
         section(sb, "Recall models (recall=...)", c.recallers());
         section(sb, "Rank models (rank=...)", c.rankers());
+        sb.append("CTR benchmark file formats (ctr.format; the rank stage reads them instead of a dataset)\n");
+        for (CtrSourceConfig.Format f : CtrSourceConfig.Format.values())
+            sb.append(String.format("  %-16s %s%n", f.id, f.description));
+        sb.append('\n');
         sb.append("Ranking metrics (evaluation.metrics, with @K from evaluation.ks)\n");
         for (RankingMetrics.Info i : RankingMetrics.catalogue())
             sb.append(String.format("  %-16s %s%n", i.name(), i.description()));

@@ -15,6 +15,7 @@ import io.reclab.pipeline.PipelineSettings;
 import io.reclab.rank.Ranker;
 import io.reclab.rank.features.FeaturePipeline;
 import io.reclab.rank.features.SampleConfig;
+import io.reclab.rank.source.CtrSourceConfig;
 import io.reclab.recall.Recaller;
 import io.reclab.split.Splitter;
 
@@ -27,16 +28,28 @@ import java.util.Set;
 /**
  * A validated experiment: every component built from the resolved configuration before any data is read, so a
  * typo or an unknown name fails in a second with one clear line and nothing is trained or marked completed.
+ * With a {@code ctr} block ({@link #ctr()} non-null) the rank stage reads CTR benchmark files instead of building
+ * samples from a dataset, and dataset, split and samples are absent ({@code loader}, {@code splitter} null).
  */
 public record ExperimentPlan(String name, String description, long seed, int threads,
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
                              EvalSettings evaluation, List<ModelSpec> recall,
-                             RankSetup rankSetup, List<RankSpec> rank, PipelineSettings pipeline) {
+                             RankSetup rankSetup, List<RankSpec> rank, PipelineSettings pipeline,
+                             CtrSourceConfig ctr) {
+
+    /** A plan without CTR benchmark files (the rank stage builds samples from the dataset). */
+    public ExperimentPlan(String name, String description, long seed, int threads, String datasetKey, DatasetLoader loader,
+                          Preprocessing preprocessing, String splitKey, String splitMethod, Splitter splitter,
+                          EvalSettings evaluation, List<ModelSpec> recall, RankSetup rankSetup, List<RankSpec> rank,
+                          PipelineSettings pipeline) {
+        this(name, description, seed, threads, datasetKey, loader, preprocessing, splitKey, splitMethod, splitter, evaluation,
+                recall, rankSetup, rank, pipeline, null);
+    }
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
-            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline");
+            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr");
 
     /**
      * One model of a stage. {@code option} is the key under {@code recall} (the trial's name); {@code model} the
@@ -49,7 +62,9 @@ public record ExperimentPlan(String name, String description, long seed, int thr
 
     /**
      * How ranking samples are made and scored: labels and negatives ({@code samples}), the feature fields
-     * ({@code features}), and the rank-stage metrics ({@code evaluation.rank-metrics}).
+     * ({@code features}), and the rank-stage metrics ({@code evaluation.rank-metrics}). With CTR benchmark files
+     * ({@link ExperimentPlan#ctr()}) {@code samples} is null and {@code features} is null when the format's default
+     * fields are used.
      */
     public record RankSetup(String key, SampleConfig samples, FeaturePipeline features, List<ScoreMetric> metrics) {}
 
@@ -71,17 +86,26 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         if (threads < 0) throw new ConfigError("`threads` = " + threads + ": expected 0 (all cores) or a positive count");
         if (threads == 0) threads = Runtime.getRuntime().availableProcessors();
 
-        if (!c.hasPath("dataset")) throw new ConfigError("no dataset: set `defaults.dataset` or a `dataset` block");
-        ConfigBlock ds = ConfigBlock.at(c, "dataset");
-        String format = ds.getString("format", null);
-        ds.getString("name", format);
-        Preprocessing prep = Preprocessing.from(ConfigBlock.at(c, "dataset.preprocess"));
-        ds.allow("preprocess");
-        DatasetLoader loader = components.datasets().create(format, ds);
+        // CTR benchmark files replace dataset, split and samples: the rank stage reads them as they are
+        CtrSourceConfig ctr = c.hasPath("ctr") ? ctrSource(c, seed) : null;
+        DatasetLoader loader = null;
+        Preprocessing prep = null;
+        String method = null;
+        Splitter splitter = null;
+        if (ctr == null) {
+            if (!c.hasPath("dataset"))
+                throw new ConfigError("no dataset: set `defaults.dataset` or a `dataset` block (or `defaults.ctr` for CTR benchmark files)");
+            ConfigBlock ds = ConfigBlock.at(c, "dataset");
+            String format = ds.getString("format", null);
+            ds.getString("name", format);
+            prep = Preprocessing.from(ConfigBlock.at(c, "dataset.preprocess"));
+            ds.allow("preprocess");
+            loader = components.datasets().create(format, ds);
 
-        ConfigBlock sp = ConfigBlock.at(c, "split");
-        String method = sp.getString("method", "random");
-        Splitter splitter = components.splitters().create(method, sp);
+            ConfigBlock sp = ConfigBlock.at(c, "split");
+            method = sp.getString("method", "random");
+            splitter = components.splitters().create(method, sp);
+        }
 
         ConfigBlock ev = ConfigBlock.at(c, "evaluation");
         List<ScoreMetric> rankMetrics;
@@ -110,8 +134,22 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         }
         if (recall.isEmpty() && rank.isEmpty())
             throw new ConfigError("no model selected: set defaults.recall (e.g. recall=pop,itemcf) or defaults.rank (e.g. rank=lr,fm)");
+        if (ctr != null && (!recall.isEmpty() || c.hasPath("pipeline")))
+            throw new ConfigError("`ctr` files feed the rank stage only; recall models and pipelines need a `dataset` "
+                    + "(selected: " + String.join(", ", recall.stream().map(ModelSpec::option).toList())
+                    + (c.hasPath("pipeline") ? (recall.isEmpty() ? "" : ", ") + "pipeline" : "") + ")");
         RankSetup setup = null;
-        if (!rank.isEmpty()) {
+        if (ctr != null && !rank.isEmpty()) {
+            FeaturePipeline features = null;
+            if (c.hasPath("features")) {
+                if (ctr.format() == CtrSourceConfig.Format.LIBSVM)
+                    throw new ConfigError("ctr.format = libsvm files are already encoded; remove the `features` group");
+                ConfigBlock fb = ConfigBlock.at(c, "features");
+                features = FeaturePipeline.fromConfig(fb);
+                fb.finish();
+            }
+            setup = new RankSetup("ctr|" + render(c, "ctr") + "|" + render(c, "features"), null, features, rankMetrics);
+        } else if (!rank.isEmpty()) {
             if (!c.hasPath("features"))
                 throw new ConfigError("rank models need a `features` block: set defaults.features (e.g. features=movielens)");
             ConfigBlock sb = ConfigBlock.at(c, "samples");
@@ -132,7 +170,7 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         }
 
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,
-                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank), pipeline);
+                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank), pipeline, ctr);
     }
 
     /**
@@ -149,6 +187,17 @@ public record ExperimentPlan(String name, String description, long seed, int thr
                         + " (selected: " + String.join(", ", sel) + ")");
         }
         return sel;
+    }
+
+    /** The {@code ctr} block, which replaces {@code dataset}, {@code split} and {@code samples}. */
+    private static CtrSourceConfig ctrSource(Config c, long seed) {
+        for (String g : List.of("dataset", "split", "samples")) {
+            if (c.hasPath(g))
+                throw new ConfigError("`ctr` files replace `" + g + "` (the rank stage reads train/valid/test from the files); "
+                        + "remove " + g + (c.hasPath("defaults." + g) ? "=" + c.getString("defaults." + g) : "")
+                        + " from the experiment or drop `ctr`");
+        }
+        return CtrSourceConfig.from(ConfigBlock.at(c, "ctr"), seed);
     }
 
     private static String quote(String key) {

@@ -16,6 +16,8 @@ import io.reclab.rank.Samples;
 import io.reclab.rank.features.FittedFeaturePipeline;
 import io.reclab.rank.features.RawTable;
 import io.reclab.rank.features.SampleBuilder;
+import io.reclab.rank.source.CtrData;
+import io.reclab.rank.source.CtrSource;
 import io.reclab.eval.RankingContext;
 import io.reclab.eval.RankingEvaluator;
 import io.reclab.eval.RankingValidator;
@@ -127,6 +129,7 @@ public final class ExperimentRunner {
         Map<String, Dataset> datasets = new HashMap<>();
         Map<String, SplitResult> splits = new HashMap<>();
         Map<String, RankData> rankCache = new HashMap<>();
+        Map<String, CtrData> ctrCache = new HashMap<>();
         List<RunRecord> records = new ArrayList<>();
         int failed = 0;
         RunRecord.EnvironmentInfo env = Environment.capture();
@@ -154,7 +157,7 @@ public final class ExperimentRunner {
                     records.add(done.get());
                     continue;
                 }
-                if (data == null) data = data(plan, datasets, splits);
+                if (data == null) data = plan.ctr() != null ? ctrData(plan, ctrCache) : data(plan, datasets, splits);
                 RankData rd = p.needsRankData() ? rankData(plan, data, rankCache) : null;
                 RunRecord r = runTrial(store, plan, p.stage(), p.model(), p.path(), p.params(), trial, point.sweep(), env,
                         data, p.body().apply(data, rd));
@@ -170,7 +173,39 @@ public final class ExperimentRunner {
                            boolean needsRankData, java.util.function.BiFunction<Data, RankData, TrialBody> body) {}
 
     /** A loaded, preprocessed dataset and its split, shared by the trials that use the same configuration. */
-    private record Data(Dataset dataset, SplitResult split, double loadSeconds, double splitSeconds) {}
+    private record Data(Dataset dataset, SplitResult split, double loadSeconds, double splitSeconds, CtrData ctr) {
+        Data(Dataset dataset, SplitResult split, double loadSeconds, double splitSeconds) {
+            this(dataset, split, loadSeconds, splitSeconds, null);
+        }
+
+        DatasetInfo info() { return ctr != null ? ctr.info() : dataset.info(); }
+
+        RunRecord.SplitInfo splitInfo() {
+            return ctr != null ? new RunRecord.SplitInfo(ctr.protocol(), ctr.train().size(), ctr.valid().size(), ctr.test().size())
+                    : new RunRecord.SplitInfo(split.protocol(), split.train().size(), split.valid().size(), split.test().size());
+        }
+
+        /** External user ids and training counts for per-user files: the split's, or the CTR files' user column. */
+        IdMap users() { return ctr != null ? ctr.users() : split.train().users(); }
+
+        int[] trainUserCounts() { return ctr != null ? ctr.trainUserCounts() : split.train().userCounts(); }
+    }
+
+    /**
+     * Reads CTR benchmark files once per distinct {@code ctr} / {@code features} configuration (no dataset, no
+     * split: the files are the parts); errors here abort the run like a missing dataset.
+     */
+    private Data ctrData(ExperimentPlan plan, Map<String, CtrData> cache) throws IOException {
+        // the split seed may be derived from the master seed, which the rendered block does not show
+        String key = (plan.rankSetup() == null ? "" : plan.rankSetup().key()) + "|" + plan.ctr().seed();
+        CtrData d = cache.get(key);
+        if (d == null) {
+            d = CtrSource.load(plan.ctr(), plan.rankSetup() == null ? null : plan.rankSetup().features());
+            cache.put(key, d);
+            console.println(d.summary());
+        }
+        return new Data(null, null, d.loadSeconds(), 0, d);
+    }
 
     /** Loads and splits once per distinct dataset / split / seed; errors here abort the run (no trial can run). */
     private Data data(ExperimentPlan plan, Map<String, Dataset> datasets, Map<String, SplitResult> splits) throws IOException {
@@ -230,10 +265,8 @@ public final class ExperimentRunner {
         seeds.put("split", Seeds.derive(plan.seed(), "split"));
         seeds.put(path, modelSeed);
         seeds.put("evaluation", evalSeed);
-        SplitResult split = data.split();
-        DatasetInfo info = data.dataset().info();
-        RunRecord.SplitInfo splitInfo = new RunRecord.SplitInfo(split.protocol(), split.train().size(), split.valid().size(),
-                split.test().size());
+        DatasetInfo info = data.info();
+        RunRecord.SplitInfo splitInfo = data.splitInfo();
         store.writeRecord(new RunRecord(plan.name(), trial, RunFiles.STATUS_RUNNING, stage, model, params, sweep, seeds,
                 info, splitInfo, null, env, Map.of(), Map.of(), Map.of(), Map.of(), started, null, null));
         console.printf("  %-24s fitting ...%n", trial);
@@ -301,14 +334,14 @@ public final class ExperimentRunner {
             RankEvaluator.Result r = new RankEvaluator(plan.rankSetup().metrics()).evaluate(model, rd.test());
             timings.put("evaluate", seconds(t0));
             ScoreContext ctx = r.context();
-            IdMap users = data.split().train().users();
+            IdMap users = data.users();
             PredictionsCsv.write(dir.resolve(RunFiles.PREDICTIONS_RANK), ctx, users);
             int[] aucUsers = ctx.userAucs().users();
             Map<String, MetricResult> perUser = new LinkedHashMap<>();
             r.metrics().forEach((k, v) -> {
                 if (v.perUser() != null && v.perUser().length == aucUsers.length) perUser.put(k, v);
             });
-            PerUserCsv.write(dir.resolve(RunFiles.perUser("rank")), aucUsers, users, data.split().train().userCounts(), perUser);
+            PerUserCsv.write(dir.resolve(RunFiles.perUser("rank")), aucUsers, users, data.trainUserCounts(), perUser);
             Map<String, Double> values = new LinkedHashMap<>();
             r.metrics().forEach((k, v) -> values.put(k, v.value()));
             RunRecord.EvalProtocol protocol = new RunRecord.EvalProtocol("pointwise", 0, List.of(), false, false,
@@ -319,6 +352,7 @@ public final class ExperimentRunner {
             extras.put("rank.features", (double) rd.train().numFeatures());
             extras.put("rank.fields", (double) rd.train().numFields());
             extras.put("gauc.users_skipped", (double) r.gaucUsersSkipped());
+            if (data.ctr() != null) extras.putAll(data.ctr().extras());
             return new Outcome(Map.of("rank", values), protocol, extras);
         };
     }
@@ -333,6 +367,10 @@ public final class ExperimentRunner {
     private record RankData(Samples train, Samples valid, Samples test, double seconds, FittedFeaturePipeline features) {}
 
     private RankData rankData(ExperimentPlan plan, Data data, Map<String, RankData> cache) {
+        if (data.ctr() != null) {
+            CtrData c = data.ctr();
+            return new RankData(c.train(), c.valid(), c.test(), c.featureSeconds(), c.features());
+        }
         String key = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed() + "|" + plan.rankSetup().key();
         RankData rd = cache.get(key);
         if (rd != null) return rd;

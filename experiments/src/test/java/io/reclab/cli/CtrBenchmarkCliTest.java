@@ -184,6 +184,20 @@ class CtrBenchmarkCliTest {
             assertTrue(m.get("logloss") > 0);
             assertFalse(m.containsKey("gauc"), "criteo has no users; the experiment asks auc, logloss, calibration");
         }
+        // resume re-reads the files from the saved config and cuts the same rows: an interrupted trial re-runs identically
+        Path dir = runDir(tmp.resolve("runs"), "ctr-criteo");
+        Path fm = dir.resolve("fm").resolve(RunFiles.RUN_JSON);
+        RunRecord before = Json.read(fm, RunRecord.class);
+        Json.writeAtomic(fm, new RunRecord(before.experiment(), before.trial(), RunFiles.STATUS_RUNNING, before.stage(),
+                before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(), Map.of(),
+                Map.of(), Map.of(), before.startedAt(), null, null));
+        Outcome again = run(List.of("run", "--resume", dir.toString()));
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertTrue(again.out().contains("lr: completed earlier, skipped"), again.out());
+        RunRecord after = Json.read(fm, RunRecord.class);
+        assertEquals(RunFiles.STATUS_COMPLETED, after.status());
+        assertEquals(before.metrics(), after.metrics());
+        assertEquals(before.split(), after.split());
     }
 
     @Test
@@ -287,6 +301,25 @@ class CtrBenchmarkCliTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("libsvm files are already encoded"), o.err());
         assertFalse(Files.exists(tmp.resolve("runs")), "no run folder for an invalid config");
+    }
+
+    @Test
+    void everyShippedExperimentAndCtrOptionIsAValidPlanThatLooksForItsFiles() {
+        // a valid plan gets as far as reading files, which are absent here: exit 3, not a configuration error (2)
+        Map<String, String> firstFile = Map.of("ctr-frappe", "data/Frappe_x1/train.csv",
+                "ctr-movielens-tag", "data/MovielensLatest_x1/train.csv", "ctr-criteo", "data/Criteo_x1/train.csv",
+                "ctr-avazu", "data/Avazu_x1/train.csv");
+        for (Map.Entry<String, String> e : firstFile.entrySet()) {
+            Outcome o = run(args(e.getKey(), "ctr.dir=" + tmp.resolve("none")));
+            assertEquals(3, o.code(), e.getKey() + ": " + o.err());
+            String file = e.getValue().substring(e.getValue().lastIndexOf('/') + 1);
+            assertEquals("reclab: data error: ctr.train: no such file " + tmp.resolve("none").resolve(file), o.err().trim());
+        }
+        for (String option : List.of("criteo", "avazu", "csv", "libsvm", "frappe", "movielens-tag", "criteo-x1", "avazu-x1")) {
+            Outcome o = run(args("ctr-criteo", "ctr=" + option, "ctr.dir=" + tmp.resolve("none")));
+            assertEquals(3, o.code(), option + ": " + o.err());
+            assertTrue(o.err().startsWith("reclab: data error: ctr."), option + ": " + o.err());
+        }
     }
 
     @Test

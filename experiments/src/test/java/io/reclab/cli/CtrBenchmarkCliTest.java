@@ -176,6 +176,7 @@ class CtrBenchmarkCliTest {
             assertEquals(RunFiles.STATUS_COMPLETED, rec.status(), rec.error());
             // 200 rows, [0.8, 0.1, 0.1]: test = ceil(20) = 20, valid = 20, train = 160
             assertEquals(new RunRecord.SplitInfo("random rows 0.8/0.1/0.1 (seed 3)", 160, 20, 20), rec.split());
+            assertEquals(3L, rec.seeds().get("ctr.split"));
             assertEquals(sha256(f), rec.dataset().sha256());
             assertEquals("criteo", rec.dataset().name());
             assertEquals(39.0, rec.extras().get("rank.fields"));

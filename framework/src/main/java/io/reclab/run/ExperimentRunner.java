@@ -263,6 +263,7 @@ public final class ExperimentRunner {
         long modelSeed = Seeds.derive(plan.seed(), path);
         long evalSeed = Seeds.derive(plan.seed(), "evaluation");
         seeds.put("split", Seeds.derive(plan.seed(), "split"));
+        if (plan.ctr() != null && plan.ctr().isRandomSplit()) seeds.put("ctr.split", plan.ctr().seed());
         seeds.put(path, modelSeed);
         seeds.put("evaluation", evalSeed);
         DatasetInfo info = data.info();

@@ -42,9 +42,9 @@ public final class NeuralRecallBenchmark {
         tt = new TwoTowerConfig(tt.embeddingDim(), tt.hidden(), tt.outputDim(), tt.userId(), tt.history(), tt.normalize(),
                 tt.temperature(), tt.logqCorrection(), tt.batchSize(), 1, 1, 3, tt.initStd(), tt.numericBuckets(), tt.optimizer());
         List<Object[]> runs = new ArrayList<>();
-        runs.add(new Object[]{"fm-recall (bpr, k=64)", new FmRecall(fm)});
+        runs.add(new Object[]{"fm-recall (bpr, k=32)", new FmRecall(fm)});
         runs.add(new Object[]{"item2vec (window 10, d=64)", new Item2Vec(i2v)});
-        runs.add(new Object[]{"twotower (32/[128,64]/64, B=256)", new TwoTower(tt)});
+        runs.add(new Object[]{"twotower (32/[64]/32, B=128)", new TwoTower(tt)});
         for (Object[] r : runs) {
             for (int threads : new int[]{1, 2}) {
                 Recaller rec = (Recaller) r[1];

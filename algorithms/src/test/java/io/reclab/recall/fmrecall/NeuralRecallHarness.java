@@ -57,9 +57,14 @@ public final class NeuralRecallHarness {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         TrainingLog log = new TrainingLog();
+        // -Dcurve=true: diagnostics only — NDCG@10 on the test part after every epoch (needs patience = 0 so the
+        // model trains all epochs; the returned model is then the best epoch's, so the headline figure is optimistic)
+        io.reclab.recall.Validator curve = Boolean.getBoolean("curve")
+                ? io.reclab.eval.RankingValidator.of("ndcg@10", s.train(), s.test(), EvalSettings.defaults().withThreads(threads),
+                Seeds.derive(master, "evaluation")) : null;
         long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
         FittedRecaller m = rec.fit(new TrainContext(s.train(), s.valid(), ds.userFeatures(), ds.itemFeatures(),
-                Seeds.derive(master, "recall." + model), threads, log, null));
+                Seeds.derive(master, "recall." + model), threads, log, curve));
         double wall = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         EvalSettings es = EvalSettings.defaults().withThreads(threads);
         Map<String, MetricResult> r = RankingEvaluator.evaluate(m, s.train(), s.valid(), s.test(), es,
@@ -68,12 +73,13 @@ public final class NeuralRecallHarness {
                 data, model, String.join(" ", java.util.Arrays.copyOfRange(args, 2, args.length)),
                 r.get("ndcg@10").value(), r.get("recall@20").value(), r.get("ndcg@20").value(),
                 r.get("popularity@10").value(), r.get("coverage@10").value(), wall, cpu,
-                log.series().containsKey("loss") ? lossCurve(log) : "-");
+                log.series().containsKey("loss") ? lossCurve(log, "loss") : "-");
+        if (curve != null) System.out.println("  test ndcg@10 by epoch: " + lossCurve(log, "valid.ndcg@10"));
     }
 
-    private static String lossCurve(TrainingLog log) {
+    private static String lossCurve(TrainingLog log, String name) {
         StringBuilder sb = new StringBuilder();
-        var pts = log.series().get("loss");
+        var pts = log.series().get(name);
         for (int i = 0; i < pts.size(); i++) {
             if (i > 0) sb.append(',');
             sb.append(String.format("%.3f", pts.get(i).value()));

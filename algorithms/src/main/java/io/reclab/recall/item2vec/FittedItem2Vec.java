@@ -5,13 +5,14 @@ import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.fmrecall.SideFeatures;
 
 /**
- * A trained {@link Item2Vec}: item vectors and user vectors (mean of the vectors of the user's last
- * {@code history} training items) scored by inner product. With {@code similarity = cosine} the item vectors are
- * the L2-normalised input vectors, so a user's score for item i is the mean cosine similarity between i and the
- * user's recent items (the paper's item-item similarity, aggregated); {@code input} uses raw input vectors;
- * {@code output} scores the user's mean input vector against the items' output (context) vectors. Items never
- * seen in training have a zero vector, unless side information gives them the mean of their feature embeddings.
- * Immutable.
+ * A trained {@link Item2Vec}: user vectors (mean of the input vectors of the user's last {@code history} training
+ * items), item vectors and an optional per-item bias, scored by inner product plus bias. Under
+ * {@code similarity = conditional} (the default) the item vectors are the output (context) vectors and the bias is
+ * the weighted log negative-sampling prior, so a score estimates log P(item | recent history); {@code output} drops
+ * the prior; {@code cosine} uses L2-normalised input vectors, so a score is the mean cosine similarity between the
+ * item and the user's recent items (the paper's item-item similarity, aggregated); {@code input} uses raw input
+ * vectors. Items never seen in training have a zero vector, unless side information gives them the mean of their
+ * feature embeddings. Immutable.
  */
 public final class FittedItem2Vec implements FittedRecaller {
     private final int dim;
@@ -19,11 +20,14 @@ public final class FittedItem2Vec implements FittedRecaller {
     private final float[] itemVecs;
     private final DotProductScorer scorer;
 
-    private FittedItem2Vec(int dim, float[] userVecs, float[] itemVecs) {
+    private final float[] itemBias;
+
+    private FittedItem2Vec(int dim, float[] userVecs, float[] itemVecs, float[] itemBias) {
         this.dim = dim;
         this.userVecs = userVecs;
         this.itemVecs = itemVecs;
-        this.scorer = new DotProductScorer(dim, userVecs, itemVecs, null);
+        this.itemBias = itemBias;
+        this.scorer = new DotProductScorer(dim, userVecs, itemVecs, itemBias);
     }
 
     @Override public int numItems() { return scorer.numItems(); }
@@ -38,6 +42,8 @@ public final class FittedItem2Vec implements FittedRecaller {
     public float[] userVectors() { return userVecs.clone(); }
     /** Copy of the item vectors used for scoring, row-major numItems × dim. */
     public float[] itemVectors() { return itemVecs.clone(); }
+    /** Copy of the per-item additive score (the weighted log prior under {@code conditional}), or null. */
+    public float[] itemBias() { return itemBias == null ? null : itemBias.clone(); }
 
     /** Turns the current training parameters into an immutable fitted model. */
     static final class Builder {
@@ -92,8 +98,24 @@ public final class FittedItem2Vec implements FittedRecaller {
                 float inv = 1f / (e - s);
                 for (int k = 0; k < d; k++) users[u * d + k] *= inv;
             }
-            float[] itemVecs = sim.equals("output") ? p.out.clone() : input;
-            return new FittedItem2Vec(d, users, itemVecs);
+            boolean useOutput = sim.equals("output") || sim.equals("conditional");
+            float[] itemVecs = useOutput ? p.out.clone() : input;
+            return new FittedItem2Vec(d, users, itemVecs, sim.equals("conditional") ? logPrior() : null);
+        }
+
+        /**
+         * prior-weight · log Pn(i), Pn(i) = count_i^0.75 / Σ_j count_j^0.75: the negative-sampling distribution that
+         * SGNS's dot products are measured against. Never-seen items get -∞: they were never a context, so the
+         * model has no evidence for them.
+         */
+        private float[] logPrior() {
+            double z = 0;
+            for (int c : counts) z += Math.pow(c, 0.75);
+            float[] bias = new float[counts.length];
+            for (int i = 0; i < counts.length; i++)
+                bias[i] = counts[i] == 0 ? Float.NEGATIVE_INFINITY
+                        : (float) (config.priorWeight() * Math.log(Math.pow(counts[i], 0.75) / z));
+            return bias;
         }
     }
 }

@@ -14,24 +14,43 @@ package io.reclab.recall.twotower;
 final class InBatchSoftmax {
     private InBatchSoftmax() {}
 
+    /** As {@link #rows(float[], float[], float[], int[], float[], int, int, float, float[], float[], int, int)}, transposing e_i itself. */
+    static double rows(float[] eu, float[] ei, int[] items, float[] logQ, int bsz, int dim, float tau,
+                       float[] prob, float[] gU, int rowFrom, int rowTo) {
+        return rows(eu, ei, transpose(ei, bsz, dim, new float[bsz * dim]), items, logQ, bsz, dim, tau, prob, gU, rowFrom, rowTo);
+    }
+
+    /** eiT[k * bsz + b] = ei[b * dim + k]: e_i dimension-major, so a row of logits is a sum of contiguous rows. */
+    static float[] transpose(float[] ei, int bsz, int dim, float[] eiT) {
+        for (int b = 0; b < bsz; b++)
+            for (int k = 0; k < dim; k++) eiT[k * bsz + b] = ei[b * dim + k];
+        return eiT;
+    }
+
     /**
-     * Computes the loss and, when {@code gU}/{@code gI} are non-null, dL/de_u and dL/de_i (B × D, overwritten).
-     * Rows a in [rowFrom, rowTo) only — a caller can split rows among threads, then call {@link #itemGrad}.
+     * Computes the loss and, when {@code gU} is non-null, dL/de_u (B × D, overwritten). Rows a in
+     * [rowFrom, rowTo) only — a caller can split rows among threads, then call {@link #itemGrad}.
+     * @param eiT e_i transposed ({@link #transpose}); the logits of row a are Σ_k e_u[a][k] · eiT[k], a
+     *            vectorisable multiply-add over contiguous rows instead of B dot products
      * @param prob scratch B × B, receives softmax probabilities minus the one-hot target, divided by B
      * @return the loss summed over rows [rowFrom, rowTo), divided by B
      */
-    static double rows(float[] eu, float[] ei, int[] items, float[] logQ, int bsz, int dim, float tau,
+    static double rows(float[] eu, float[] ei, float[] eiT, int[] items, float[] logQ, int bsz, int dim, float tau,
                        float[] prob, float[] gU, int rowFrom, int rowTo) {
         double loss = 0;
         float invTau = 1f / tau;
         for (int a = rowFrom; a < rowTo; a++) {
             int pa = a * bsz;
+            java.util.Arrays.fill(prob, pa, pa + bsz, 0f);
+            for (int k = 0; k < dim; k++) {
+                float x = eu[a * dim + k];
+                int tb = k * bsz;
+                for (int b = 0; b < bsz; b++) prob[pa + b] += x * eiT[tb + b];
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (int b = 0; b < bsz; b++) {
                 if (b != a && items[b] == items[a]) { prob[pa + b] = Float.NaN; continue; }
-                float d = 0;
-                for (int k = 0; k < dim; k++) d += eu[a * dim + k] * ei[b * dim + k];
-                float l = d * invTau - logQ[b];
+                float l = prob[pa + b] * invTau - logQ[b];
                 prob[pa + b] = l;
                 if (l > max) max = l;
             }

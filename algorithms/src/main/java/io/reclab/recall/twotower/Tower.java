@@ -84,7 +84,12 @@ final class Tower {
         }
     }
 
-    /** Forward pass; writes the tower output (normalised if configured) to e[eOff..eOff+outDim). */
+    /** Refreshes every layer's transposed weights; call after the weights change, before {@link #forward}. */
+    void transposeWeights() {
+        for (Dense d : layers) d.transpose();
+    }
+
+    /** Forward pass (needs current {@link #transposeWeights()}); writes the tower output (normalised if configured) to e[eOff..eOff+outDim). */
     void forward(Input in, float[][] tables, Cache c, float[] e, int eOff) {
         Arrays.fill(c.x, 0f);
         for (int q = 0; q < in.n; q++) {
@@ -95,7 +100,7 @@ final class Tower {
         }
         float[] x = c.x;
         for (int l = 0; l < layers.length; l++) {
-            layers[l].forward(x, 0, c.act[l], 0);
+            layers[l].forwardT(x, 0, c.act[l], 0);
             if (l < layers.length - 1) for (int r = 0; r < c.act[l].length; r++) if (c.act[l][r] < 0) c.act[l][r] = 0;
             x = c.act[l];
         }

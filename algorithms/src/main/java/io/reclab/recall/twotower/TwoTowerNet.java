@@ -35,7 +35,7 @@ final class TwoTowerNet implements AutoCloseable {
     // per-sample workspaces, sized for one batch
     private final Tower.Input[] ui, ii;
     final Tower.Cache[] uc, ic;
-    private final float[] eu, ei, gU, gI, prob, batchLogQ;
+    private final float[] eu, ei, eiT, gU, gI, prob, batchLogQ;
     // per-thread gradients
     final Tower.Grads[] ug, ig;
     final EmbeddingGrad[][] emb;
@@ -77,7 +77,7 @@ final class TwoTowerNet implements AutoCloseable {
             ui[a] = new Tower.Input(); ii[a] = new Tower.Input();
             uc[a] = user.new Cache(); ic[a] = item.new Cache();
         }
-        eu = new float[b * dim]; ei = new float[b * dim];
+        eu = new float[b * dim]; ei = new float[b * dim]; eiT = new float[b * dim];
         gU = new float[b * dim]; gI = new float[b * dim];
         prob = new float[b * b];
         batchLogQ = new float[b];
@@ -147,6 +147,9 @@ final class TwoTowerNet implements AutoCloseable {
     /** Forward and backward of one batch; gradients end up in thread 0's buffers. Returns the mean loss. */
     double forwardBackward(int[] users, int[] items, int bsz) {
         float tau = (float) cfg.temperature();
+        // the weights may have changed since the last batch (optimizer step, or a test's perturbation)
+        user.transposeWeights();
+        item.transposeWeights();
         run(bsz, (t, a0, a1) -> {
             for (int a = a0; a < a1; a++) {
                 userInput(users[a], items[a], ui[a]);
@@ -156,8 +159,9 @@ final class TwoTowerNet implements AutoCloseable {
             }
         });
         for (int b = 0; b < bsz; b++) batchLogQ[b] = cfg.logqCorrection() ? logQ[items[b]] : 0f;
+        InBatchSoftmax.transpose(ei, bsz, dim, eiT);
         double[] part = new double[threads];
-        run(bsz, (t, a0, a1) -> part[t] = InBatchSoftmax.rows(eu, ei, items, batchLogQ, bsz, dim, tau, prob, gU, a0, a1));
+        run(bsz, (t, a0, a1) -> part[t] = InBatchSoftmax.rows(eu, ei, eiT, items, batchLogQ, bsz, dim, tau, prob, gU, a0, a1));
         run(bsz, (t, b0, b1) -> InBatchSoftmax.itemGrad(eu, prob, bsz, dim, tau, gI, b0, b1));
         run(bsz, (t, a0, a1) -> {
             for (int a = a0; a < a1; a++) {
@@ -201,6 +205,7 @@ final class TwoTowerNet implements AutoCloseable {
 
     /** Tower outputs of all users (history = last {@code history} training items), numUsers × dim. */
     float[] embedUsers() {
+        user.transposeWeights();
         float[] out = new float[numUsers * dim];
         run(numUsers, (t, a0, a1) -> {
             Tower.Input in = new Tower.Input();
@@ -215,6 +220,7 @@ final class TwoTowerNet implements AutoCloseable {
 
     /** Tower outputs of all items, numItems × dim. */
     float[] embedItems() {
+        item.transposeWeights();
         float[] out = new float[numItems * dim];
         run(numItems, (t, a0, a1) -> {
             Tower.Input in = new Tower.Input();

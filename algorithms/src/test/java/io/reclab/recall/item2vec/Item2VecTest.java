@@ -18,7 +18,7 @@ class Item2VecTest {
     private static final PlantedClusters DATA = new PlantedClusters(3);
 
     private static Item2VecConfig cfg(int window, boolean side, String sim, int epochs) {
-        return new Item2VecConfig(16, window, 5, 0.0, epochs, 0.025, 50, sim, side, 10, 1, 3);
+        return new Item2VecConfig(16, window, 5, 0.0, epochs, 0.025, 50, sim, 0.5, side, 10, 1, 3);
     }
 
     private static TrainContext ctx(long seed, int threads, TrainingLog log) {
@@ -92,7 +92,7 @@ class Item2VecTest {
         int pop = DATA.hits(DATA.popularity(), 10);
         double popShare = DATA.inClusterShare(DATA.popularity(), 10);
         for (Item2VecConfig c : List.of(cfg(0, false, "cosine", 15), cfg(3, false, "cosine", 15), cfg(0, false, "output", 15),
-                cfg(0, true, "input", 15))) {
+                cfg(0, true, "input", 15), cfg(0, false, "conditional", 15))) {
             TrainingLog log = new TrainingLog();
             FittedItem2Vec m = new Item2Vec(c).fit(ctx(1, 1, log));
             int hits = DATA.hits(m, 10);

@@ -40,6 +40,11 @@ class TwoTowerTest {
         // loss = Σ_r c_r y_r² / 2  =>  dL/dy_r = c_r y_r
         float[] y = new float[3];
         d.forward(x, 0, y, 0);
+        // the transposed-weight forward used in training computes the same floats (same summation order)
+        d.transpose();
+        float[] yt = new float[3];
+        d.forwardT(x, 0, yt, 0);
+        assertArrayEquals(y, yt);
         float[] gy = new float[3];
         for (int i = 0; i < 3; i++) gy[i] = (float) (c[i] * y[i]);
         float[] gW = new float[12], gb = new float[3], gx = new float[4];

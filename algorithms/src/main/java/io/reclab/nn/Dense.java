@@ -50,12 +50,7 @@ public final class Dense {
      * null, writes dL/dx = dy W^T (n x in).
      */
     public void backward(float[] p, float[] x, float[] dy, int n, float[] dx, float[] g) {
-        if (bOff >= 0) {
-            for (int i = 0; i < n; i++) {
-                int yo = i * out;
-                for (int o = 0; o < out; o++) g[bOff + o] += dy[yo + o];
-            }
-        }
+        if (bOff >= 0) gemm.addColumnSums(dy, n, out, g, bOff);
         gemm.backwardWeights(x, dy, n, in, out, g, wOff);
         if (dx != null) gemm.backwardData(p, wOff, dy, n, in, out, dx);
     }

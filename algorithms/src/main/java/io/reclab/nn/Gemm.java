@@ -2,7 +2,8 @@ package io.reclab.nn;
 
 /**
  * The matrix products behind {@link Dense}: forward {@code Y = X W + b}, backward {@code dX = dY W^T} and
- * {@code dW += X^T dY}, all on row-major float arrays, reduced to one primitive {@link #multiplyAdd}.
+ * {@code dW += X^T dY}, all on row-major float arrays, reduced to one primitive {@link #multiplyAdd}; plus the
+ * element-wise loops around them that the JIT does not vectorise on its own (ReLU and its gradient, bias sums).
  * <p>
  * Contract shared by every implementation, so that they produce bit-identical floats (for finite inputs): each
  * element of C accumulates {@code c = fma(A(r,k), B(k,c), c)} over {@code k} ascending, starting from its current
@@ -49,6 +50,15 @@ abstract class Gemm {
      */
     abstract void multiplyAdd(int m, int cols, int kLen, float[] a, int aOff, int aRs, int aKs,
                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
+
+    /** y = max(x, 0) element-wise (NaN stays NaN); {@code y} may be {@code x}. */
+    abstract void relu(float[] x, float[] y, int len);
+
+    /** dx = y &gt; 0 ? dy : 0 element-wise; {@code dx} may be {@code dy}. */
+    abstract void reluBackward(float[] y, float[] dy, float[] dx, int len);
+
+    /** g[off + j] += sum over rows i ascending of dy[i * cols + j] (a bias gradient). */
+    abstract void addColumnSums(float[] dy, int n, int cols, float[] g, int off);
 
     /** A short name, for benchmark output. */
     abstract String name();

@@ -27,5 +27,23 @@ final class ScalarGemm extends Gemm {
     }
 
     @Override
+    void relu(float[] x, float[] y, int len) {
+        for (int i = 0; i < len; i++) y[i] = Math.max(x[i], 0f);
+    }
+
+    @Override
+    void reluBackward(float[] y, float[] dy, float[] dx, int len) {
+        for (int i = 0; i < len; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
+    }
+
+    @Override
+    void addColumnSums(float[] dy, int n, int cols, float[] g, int off) {
+        for (int i = 0; i < n; i++) {
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) g[off + j] += dy[o + j];
+        }
+    }
+
+    @Override
     String name() { return "scalar (tiles of " + TILE + " rows)"; }
 }

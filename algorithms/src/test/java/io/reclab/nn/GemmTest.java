@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ranges that cross the cache blocks ({@link VectorGemm#KC}, {@link VectorGemm#MC}).
  */
 class GemmTest {
-    private static final int[] SIZES = {1, 3, 4, 7, 16, 17, 33, 67, 131};
+    /** Small m, cols, k in every combination; then large shapes that cross the blocks and leave every edge. */
+    private static final int[] SMALL = {1, 3, 4, 7, 17, 33};
+    private static final int[][] LARGE = {{131, 67, 130}, {130, 131, 129}, {9, 80, 257}, {129, 400, 3}, {6, 50, 9}};
 
     @Test
     void vectorPathIsAvailableUnderTheBuild() {
@@ -28,39 +30,78 @@ class GemmTest {
     @Test
     void multiplyAddMatchesNaiveReferenceAndScalarEqualsVector() {
         SplittableRandom rng = new SplittableRandom(5);
-        for (int m : SIZES) {
-            for (int cols : SIZES) {
-                for (int k : new int[]{1, 5, 130}) {
-                    boolean transposedA = rng.nextBoolean();
-                    // A(r, kk): row-major m x k, or stored as k x m (the X^T of backward-weights)
-                    int aOff = 3, aRs = transposedA ? 1 : k, aKs = transposedA ? m : 1;
-                    float[] a = randomWithZeros(aOff + m * k, rng);
-                    int bOff = 2, ldb = cols + 5; // padded rows: B need not be dense
-                    float[] b = random(bOff + k * ldb, rng);
-                    int cOff = 1, ldc = cols + 2;
-                    float[] c0 = random(cOff + m * ldc, rng);
-                    double[] want = new double[c0.length];
-                    for (int i = 0; i < c0.length; i++) want[i] = c0[i];
-                    for (int r = 0; r < m; r++)
-                        for (int j = 0; j < cols; j++)
-                            for (int kk = 0; kk < k; kk++)
-                                want[cOff + r * ldc + j] += (double) a[aOff + r * aRs + kk * aKs] * b[bOff + kk * ldb + j];
-                    float[] cs = c0.clone();
-                    Gemm.scalar().multiplyAdd(m, cols, k, a, aOff, aRs, aKs, b, bOff, ldb, cs, cOff, ldc);
-                    String what = m + "x" + cols + "x" + k + (transposedA ? " (A^T)" : "");
-                    for (int i = 0; i < cs.length; i++) {
-                        boolean inC = i >= cOff && (i - cOff) % ldc < cols;
-                        // float chains of up to 130 terms of size ~1: error well under 1e-3
-                        assertEquals(want[i], cs[i], inC ? 1e-3 : 0.0, what + " [" + i + "]");
-                    }
-                    if (Gemm.vector() != null) {
-                        float[] cv = c0.clone();
-                        Gemm.vector().multiplyAdd(m, cols, k, a, aOff, aRs, aKs, b, bOff, ldb, cv, cOff, ldc);
-                        assertArrayEquals(cs, cv, what + ": vector differs from scalar");
-                    }
-                }
+        java.util.List<int[]> shapes = new java.util.ArrayList<>(java.util.List.of(LARGE));
+        for (int m : SMALL) for (int cols : SMALL) for (int k : new int[]{1, 5}) shapes.add(new int[]{m, cols, k});
+        for (int[] shape : shapes) {
+            int m = shape[0], cols = shape[1], k = shape[2];
+            boolean transposedA = rng.nextBoolean();
+            // A(r, kk): row-major m x k, or stored as k x m (the X^T of backward-weights)
+            int aOff = 3, aRs = transposedA ? 1 : k, aKs = transposedA ? m : 1;
+            float[] a = randomWithZeros(aOff + m * k, rng);
+            int bOff = 2, ldb = cols + 5; // padded rows: B need not be dense
+            float[] b = random(bOff + k * ldb, rng);
+            int cOff = 1, ldc = cols + 2;
+            float[] c0 = random(cOff + m * ldc, rng);
+            double[] want = new double[c0.length];
+            for (int i = 0; i < c0.length; i++) want[i] = c0[i];
+            for (int r = 0; r < m; r++)
+                for (int j = 0; j < cols; j++)
+                    for (int kk = 0; kk < k; kk++)
+                        want[cOff + r * ldc + j] += (double) a[aOff + r * aRs + kk * aKs] * b[bOff + kk * ldb + j];
+            float[] cs = c0.clone();
+            Gemm.scalar().multiplyAdd(m, cols, k, a, aOff, aRs, aKs, b, bOff, ldb, cs, cOff, ldc);
+            String what = m + "x" + cols + "x" + k + (transposedA ? " (A^T)" : "");
+            for (int i = 0; i < cs.length; i++) {
+                boolean inC = i >= cOff && (i - cOff) % ldc < cols;
+                // float chains of up to 257 terms of size ~1 (sums ~16): rounding error ~257 * 16 * 6e-8, under 1e-3
+                assertEquals(want[i], cs[i], inC ? 1e-3 : 0.0, what + " [" + i + "]");
+            }
+            if (Gemm.vector() != null) {
+                float[] cv = c0.clone();
+                Gemm.vector().multiplyAdd(m, cols, k, a, aOff, aRs, aKs, b, bOff, ldb, cv, cOff, ldc);
+                assertArrayEquals(cs, cv, what + ": vector differs from scalar");
             }
         }
+    }
+
+    @Test
+    void elementwiseLoopsMatchScalarSemanticsOnBothPaths() {
+        int len = 53; // three 16-lane vectors and a 5-lane tail
+        SplittableRandom rng = new SplittableRandom(8);
+        float[] x = random(len, rng), dy = random(len, rng);
+        x[0] = -0f;
+        x[1] = 0f;
+        x[2] = Float.NaN;
+        x[len - 1] = Float.NaN; // in the scalar tail too
+        for (Gemm g : paths()) {
+            float[] y = new float[len], dx = new float[len];
+            g.relu(x, y, len);
+            g.reluBackward(y, dy, dx, len);
+            for (int i = 0; i < len; i++) {
+                float want = Float.isNaN(x[i]) ? Float.NaN : x[i] > 0f ? x[i] : 0f; // +0 for -0 (Math.max)
+                assertEquals(want, y[i], 0f, g.name() + " relu[" + i + "]");
+                assertEquals(y[i] > 0f ? dy[i] : 0f, dx[i], 0f, g.name() + " relu'[" + i + "]");
+            }
+            assertEquals(0, Float.floatToRawIntBits(y[0]), "relu(-0) = +0");
+            float[] inPlace = x.clone();
+            g.relu(inPlace, inPlace, len);
+            assertArrayEquals(y, inPlace);
+
+            int n = 7, cols = 21;
+            float[] m = random(n * cols, rng), gs = random(cols + 4, rng), g0 = gs.clone();
+            g.addColumnSums(m, n, cols, gs, 2);
+            for (int j = 0; j < cols; j++) {
+                float s = g0[2 + j];
+                for (int i = 0; i < n; i++) s += m[i * cols + j]; // same order: bit-identical
+                assertEquals(s, gs[2 + j], 0f, g.name() + " colsum[" + j + "]");
+            }
+            assertEquals(g0[0], gs[0]);
+            assertEquals(g0[cols + 3], gs[cols + 3]);
+        }
+    }
+
+    private static java.util.List<Gemm> paths() {
+        return Gemm.vector() == null ? java.util.List.of(Gemm.scalar()) : java.util.List.of(Gemm.scalar(), Gemm.vector());
     }
 
     @Test

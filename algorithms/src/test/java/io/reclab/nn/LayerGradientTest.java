@@ -16,17 +16,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LayerGradientTest {
     @Test
     void denseGradientsForWeightsBiasAndInput() {
-        int n = 3, in = 4, out = 5;
+        denseGradients(3, 4, 5, Gemm.scalar());
+        if (Gemm.vector() != null) {
+            denseGradients(3, 4, 5, Gemm.vector());
+            // awkward for the vector kernel: 5 rows (a 4-row tile + 1), 21 outputs (a vector + 5 lanes at 16 lanes)
+            denseGradients(5, 6, 21, Gemm.vector());
+        }
+    }
+
+    private static void denseGradients(int n, int in, int out, Gemm gemm) {
         ParamLayout lay = new ParamLayout();
-        Dense d = new Dense(lay, in, out, true);
+        Dense d = new Dense(lay, in, out, true, gemm);
         float[] p = Fd.gaussian(lay.denseSize(), 1, 0.5);
         float[] x = Fd.gaussian(n * in, 2, 1.0), c = Fd.gaussian(n * out, 3, 1.0);
         float[] y = new float[n * out], g = new float[p.length], dx = new float[n * in];
         d.forward(p, x, n, y);
         d.backward(p, x, c, n, dx, g);
         Runnable fwd = () -> d.forward(p, x, n, y);
-        Fd.check("dense.params", p, g, () -> { fwd.run(); return Fd.dot(c, y, n * out); });
-        Fd.check("dense.x", x, dx, () -> { fwd.run(); return Fd.dot(c, y, n * out); });
+        Fd.check("dense.params " + gemm.name(), p, g, () -> { fwd.run(); return Fd.dot(c, y, n * out); });
+        Fd.check("dense.x " + gemm.name(), x, dx, () -> { fwd.run(); return Fd.dot(c, y, n * out); });
         // hand check: y[0][0] = b0 + sum_j x[0][j] W[j][0]
         double y00 = p[d.biasOffset(0)];
         for (int j = 0; j < in; j++) y00 += x[j] * p[d.weightOffset(j, 0)];

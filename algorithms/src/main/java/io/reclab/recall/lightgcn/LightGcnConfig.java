@@ -22,8 +22,13 @@ import io.reclab.train.PairSampler;
  * </ul>
  */
 public record LightGcnConfig(int factors, int layers, OptimizerConfig optimizer, int batchSize, int epochs,
-                             String negativeSampling, double initStd, EarlyStopping.Config stopping, Retrieval retrieval) {
+                             String negativeSampling, double initStd, EarlyStopping.Config stopping, Retrieval retrieval,
+                             int refreshEvery) {
+    /** The official per-batch full propagation. */
+    public static final int EXACT_REFRESH = 1;
+
     public LightGcnConfig {
+        if (refreshEvery < 1) throw new IllegalArgumentException("refresh-every must be >= 1, got " + refreshEvery);
         if (factors < 1) throw new IllegalArgumentException("factors must be >= 1, got " + factors);
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         if (batchSize < 1) throw new IllegalArgumentException("batch-size must be >= 1, got " + batchSize);
@@ -43,8 +48,12 @@ public record LightGcnConfig(int factors, int layers, OptimizerConfig optimizer,
                 b.getEnum("negative-sampling", "uniform", PairSampler.MODES),
                 b.positive("init-std", 0.1),
                 EarlyStopping.Config.from(b, 5, 10),
-                Retrieval.from(b));
+                Retrieval.from(b),
+                b.positiveInt("refresh-every", DEFAULT_REFRESH));
     }
+
+    /** Default {@code refresh-every}. */
+    public static final int DEFAULT_REFRESH = 8;
 
     public double l2() { return optimizer.l2(); }
 

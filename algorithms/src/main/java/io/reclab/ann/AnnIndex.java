@@ -109,20 +109,32 @@ public final class AnnIndex {
     /**
      * The (approximately) best {@code k} items for the query {@code query[off .. off+dim)}, skipping
      * {@code excludeSorted}; best first by {@code exact} scores, ties by smaller id.
+     * <p>hnswlib has no filtered search, so excluded items are over-fetched and dropped. Asking for
+     * {@code k + |exclude|} results always suffices but widens the search beam to that size (a heavy user's
+     * hundreds of training items made every query search most of a small graph). The search beam is at least
+     * {@code ef} anyway, so the first query asks for {@code max(ef, 2k)} results, which costs no more than a
+     * plain top-k query; only if fewer than {@code k} survive the exclusions is the query repeated with
+     * {@code k + |exclude|}.
      */
     public int[] search(float[] query, int off, int k, int[] excludeSorted, ItemScorer exact) {
-        int want = Math.min(numItems, k + excludeSorted.length);
-        if (want <= 0 || k <= 0) return new int[0];
-        List<SearchResult<Node, Float>> found = index.findNearest(augmentQuery(query, off), want);
-        int[] ids = new int[found.size()];
-        float[] scores = new float[found.size()];
-        int n = 0;
-        for (SearchResult<Node, Float> r : found) {
-            int id = r.item().id();
-            if (Arrays.binarySearch(excludeSorted, id) >= 0) continue;
-            ids[n] = id;
-            scores[n++] = exact.score(id);
+        int sufficient = Math.min(numItems, k + excludeSorted.length);
+        if (sufficient <= 0 || k <= 0) return new int[0];
+        float[] q = augmentQuery(query, off);
+        int want = Math.min(sufficient, Math.max(params.ef(), 2 * k));
+        while (true) {
+            List<SearchResult<Node, Float>> found = index.findNearest(q, want);
+            int[] ids = new int[found.size()];
+            float[] scores = new float[found.size()];
+            int n = 0;
+            for (SearchResult<Node, Float> r : found) {
+                int id = r.item().id();
+                if (Arrays.binarySearch(excludeSorted, id) >= 0) continue;
+                ids[n] = id;
+                scores[n++] = exact.score(id);
+            }
+            if (n >= k || want >= sufficient)
+                return io.reclab.util.TopK.selectAmong(Arrays.copyOf(ids, n), Arrays.copyOf(scores, n), k);
+            want = sufficient;
         }
-        return io.reclab.util.TopK.selectAmong(Arrays.copyOf(ids, n), Arrays.copyOf(scores, n), k);
     }
 }

@@ -74,6 +74,31 @@ class AnnIndexTest {
         assertArrayEquals(TopK.select(s, 0, n, 10, ex, 0, ex.length), idx.search(q, 0, 10, ex, i -> s[i]));
     }
 
+    /**
+     * The first query fetches max(ef, 2k) = 100 candidates; excluding the query's exact top 150 (as a heavy user's
+     * training items would be) leaves fewer than k of them, so the search must widen to k + |exclude| and still
+     * return k valid items that mostly match the exact top-k of the remaining catalogue.
+     */
+    @Test
+    void exclusionsCoveringTheFirstCandidatesForceAWiderSearch() {
+        int d = 8, n = 600, k = 10;
+        float[] items = Init.normal(n * d, 1, 21);
+        float[] q = Init.normal(d, 1, 22);
+        AnnIndex idx = AnnIndex.build(d, items, null, HnswParams.DEFAULT, 1);
+        float[] s = new float[n];
+        for (int i = 0; i < n; i++) s[i] = dot(q, 0, items, i * d, d);
+        int[] top150 = TopK.select(s, 0, n, 150, null, 0, 0);
+        int[] ex = top150.clone();
+        java.util.Arrays.sort(ex);
+        int[] approx = idx.search(q, 0, k, ex, i -> s[i]);
+        assertEquals(k, approx.length);
+        for (int a : approx) assertTrue(java.util.Arrays.binarySearch(ex, a) < 0, "excluded item returned");
+        int[] exact = TopK.select(s, 0, n, k, ex, 0, ex.length);
+        int hit = 0;
+        for (int x : exact) for (int y : approx) if (x == y) { hit++; break; }
+        assertTrue(hit >= 8, "recall@10 after widening " + hit + "/10");
+    }
+
     @Test
     void paramsValidate() {
         assertThrows(IllegalArgumentException.class, () -> new HnswParams(1, 200, 100));

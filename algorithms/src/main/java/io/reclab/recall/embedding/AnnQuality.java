@@ -9,10 +9,14 @@ import java.util.SplittableRandom;
 /**
  * Measures what approximate retrieval costs and saves: over a seeded sample of users (those with training items),
  * ANN recall@K = |HNSW top-K ∩ exact top-K| / |exact top-K| (training items excluded in both), and mean
- * single-query latency in microseconds of exact (score all items + partial sort) and HNSW retrieval, both
- * measured on the calling thread after a short warm-up.
+ * single-query latency in microseconds of exact (score all items + partial sort) and HNSW retrieval (including
+ * the exact re-scoring of its candidates), both measured on the calling thread after a warm-up pass, the fastest of
+ * {@link #REPS} passes.
  */
 public final class AnnQuality {
+    /** Timed passes per side; the fastest is reported. */
+    static final int REPS = 3;
+
     private AnnQuality() {}
 
     /** The measurement; {@link #extras()} gives the keys the runner writes to {@code RunRecord.extras}. */
@@ -35,19 +39,26 @@ public final class AnnQuality {
         int[] users = sampleUsers(train, model.numUsers(), maxUsers, seed);
         int[][] exclude = new int[users.length][];
         for (int a = 0; a < users.length; a++) exclude[a] = distinctRow(train, users[a]);
-        // warm-up so that JIT compilation is not billed to either side
-        int warm = Math.min(users.length, 50);
-        for (int a = 0; a < warm; a++) {
-            model.exactRecall(users[a], k, exclude[a]);
-            model.annRecall(users[a], k, exclude[a]);
-        }
+        // Fairness: both sides answer the same users with the same k and the same exclusions (training items),
+        // single-threaded on the calling thread. One untimed pass of each warms the JIT and caches; then each
+        // side is timed over REPS passes, alternating, and its fastest pass is kept (on a shared machine the
+        // minimum is the least disturbed estimate of the cost).
         int[][] exact = new int[users.length][];
-        long t0 = System.nanoTime();
-        for (int a = 0; a < users.length; a++) exact[a] = model.exactRecall(users[a], k, exclude[a]);
-        long t1 = System.nanoTime();
         int[][] ann = new int[users.length][];
-        for (int a = 0; a < users.length; a++) ann[a] = model.annRecall(users[a], k, exclude[a]);
-        long t2 = System.nanoTime();
+        for (int a = 0; a < users.length; a++) {
+            exact[a] = model.exactRecall(users[a], k, exclude[a]);
+            ann[a] = model.annRecall(users[a], k, exclude[a]);
+        }
+        long bestExact = Long.MAX_VALUE, bestAnn = Long.MAX_VALUE;
+        for (int rep = 0; rep < REPS; rep++) {
+            long t0 = System.nanoTime();
+            for (int a = 0; a < users.length; a++) exact[a] = model.exactRecall(users[a], k, exclude[a]);
+            long t1 = System.nanoTime();
+            for (int a = 0; a < users.length; a++) ann[a] = model.annRecall(users[a], k, exclude[a]);
+            long t2 = System.nanoTime();
+            bestExact = Math.min(bestExact, t1 - t0);
+            bestAnn = Math.min(bestAnn, t2 - t1);
+        }
         double recallSum = 0;
         int counted = 0;
         for (int a = 0; a < users.length; a++) {
@@ -57,7 +68,7 @@ public final class AnnQuality {
         }
         int n = Math.max(1, users.length);
         return new Report(k, users.length, counted == 0 ? Double.NaN : recallSum / counted,
-                (t2 - t1) / 1e3 / n, (t1 - t0) / 1e3 / n);
+                bestAnn / 1e3 / n, bestExact / 1e3 / n);
     }
 
     static int overlap(int[] a, int[] b) {

@@ -40,12 +40,14 @@ public final class LightGcn implements Recaller {
         int n = sampler.size();
         int[] su = new int[n], si = new int[n], sj = new int[n];
         try (Parallel par = new Parallel(ctx.threads())) {
-            LightGcnState state = new LightGcnState(adj, users, items, k, config.layers(), e0, config.l2(), config.stepper(), par);
+            LightGcnState state = new LightGcnState(adj, users, items, k, config.layers(), e0, config.l2(), config.stepper(), par,
+                    config.refreshEvery());
             EpochLoop.Trainee<EmbeddingRecaller> trainee = new EpochLoop.Trainee<>() {
                 @Override
                 public double trainEpoch(int epoch) {
                     if (n == 0) return 0;
                     sampler.sampleEpoch(epoch, par, su, si, sj);
+                    state.beginEpoch();
                     double sum = 0;
                     int batches = 0;
                     for (int from = 0; from < n; from += config.batchSize()) {

@@ -39,8 +39,25 @@ final class LightGcnState {
     private int[] slotNode = new int[0];
     private float[] fin = new float[0];
     private int stamp;
+    /** Batches between full propagations (1 = exact, the official per-batch propagation). */
+    private final int refreshEvery;
+    /** Σ_{l=1..K} Â^l E⁰ as of the last refresh (cached mode only). */
+    private final float[] neighbourhood;
+    private int sinceRefresh;
 
     LightGcnState(Csr adj, int users, int items, int k, int layers, float[] e0, double l2, OptimizerConfig opt, Parallel par) {
+        this(adj, users, items, k, layers, e0, l2, opt, par, 1);
+    }
+
+    /**
+     * @param refreshEvery 1 for the exact per-batch propagation; c > 1 to recompute the neighbourhood terms
+     *                     Σ_{l>=1} Â^l E⁰ once every c batches and reuse them in between (see {@link #gradients})
+     */
+    LightGcnState(Csr adj, int users, int items, int k, int layers, float[] e0, double l2, OptimizerConfig opt, Parallel par,
+                  int refreshEvery) {
+        if (refreshEvery < 1) throw new IllegalArgumentException("refreshEvery must be >= 1, got " + refreshEvery);
+        this.refreshEvery = refreshEvery;
+        this.neighbourhood = refreshEvery > 1 ? new float[(users + items) * k] : null;
         this.adj = adj;
         this.users = users;
         this.items = items;
@@ -127,6 +144,22 @@ final class LightGcnState {
         return sum;
     }
 
+    /** Recomputes the cached neighbourhood terms Σ_{l=1..K} Â^l E⁰ from the current E⁰ (K full products). */
+    private void refresh() {
+        java.util.Arrays.fill(neighbourhood, 0f);
+        float[] cur = e0;
+        for (int l = 1; l <= layers; l++) {
+            float[] nxt = (l % 2 == 1) ? bufA : bufB;
+            spmm(cur, nxt, neighbourhood, false);
+            cur = nxt;
+        }
+    }
+
+    /** Makes the next batch recompute the cached neighbourhood terms (called at the start of every epoch). */
+    void beginEpoch() {
+        sinceRefresh = 0;
+    }
+
     private int slot(int node) {
         if (slotStamp[node] == stamp) return slotOf[node];
         return -1;
@@ -153,6 +186,16 @@ final class LightGcnState {
         }
         if (fin.length < n * k) fin = new float[n * k];
         for (int a = 0; a < n; a++) System.arraycopy(e0, slotNode[a] * k, fin, a * k, k);
+        if (neighbourhood != null) {
+            if (sinceRefresh % refreshEvery == 0) refresh();
+            sinceRefresh++;
+            float inv = 1f / (layers + 1);
+            for (int a = 0; a < n; a++) {
+                int o = slotNode[a] * k, fo = a * k;
+                for (int t = 0; t < k; t++) fin[fo + t] = (fin[fo + t] + neighbourhood[o + t]) * inv;
+            }
+            return n;
+        }
         float[] cur = e0;
         for (int l = 1; l < layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;

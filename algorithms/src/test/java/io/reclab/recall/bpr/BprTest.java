@@ -83,6 +83,27 @@ class BprTest {
         assertEquals(0.5f, q[3], 1e-6);
     }
 
+    /**
+     * Weight decay is the optimizer's per-row L2, once per step however many samples touch the row, while the loss's
+     * l2 counts occurrences. Two samples of the same (u, i, j), SGD lr 0.1, B = 2, l2 = 0, weight decay 0.5:
+     * p = (1, 0), q_i = (0.5, 0), q_j = (0, 0.5): x = 0.5, coef per sample = (σ(0.5) − 1)/2 = −0.18877033;
+     * ∂L/∂p = 2 · coef · (q_i − q_j) = (−0.18877, 0.18877); step adds 0.5 · p = (0.5, 0) once:
+     * p' = p − 0.1 · (−0.18877 + 0.5, 0.18877) = (0.9688770, −0.0188770).
+     */
+    @Test
+    void weightDecayActsOncePerStepPerRow() {
+        float[] p = {1f, 0f}, q = {0.5f, 0f, 0f, 0.5f};
+        BprConfig c = new BprConfig(2, new OptimizerConfig("sgd", 0.1, 0, 0.9, 0.999, 1e-8), 2, 1, "uniform", false, 0.1,
+                new EarlyStopping.Config(10, 5), Retrieval.EXACT, 0.5);
+        BprState st = new BprState(2, p, q, null, c.l2(), c.stepper(), 1);
+        try (Parallel par = new Parallel(1)) {
+            st.gradients(new int[]{0, 0}, new int[]{0, 0}, new int[]{1, 1}, 0, 2, par);
+            st.apply(par);
+        }
+        assertEquals(0.9688770f, p[0], 1e-5);
+        assertEquals(-0.0188770f, p[1], 1e-5);
+    }
+
     @Test
     void identicalForSameSeedAndAnyThreadCount() {
         PlantedData d = new PlantedData(2, 20, 15, 6, 3);
@@ -122,10 +143,12 @@ class BprTest {
         assertEquals("adam", c.optimizer().name());
         assertEquals(0.001, c.optimizer().learningRate());
         assertEquals(1e-4, c.l2());
-        assertEquals(0.0, c.stepper().l2());
+        assertEquals(1e-4, c.weightDecay());
+        assertEquals(1e-4, c.stepper().l2(), "weight decay goes to the optimizer");
         assertEquals(2048, c.batchSize());
+        assertEquals(200, c.epochs());
         assertEquals("uniform", c.negativeSampling());
-        assertFalse(c.itemBias());
+        assertTrue(c.itemBias());
         assertEquals("exact", c.retrieval().mode());
     }
 }

@@ -135,8 +135,69 @@ class LightGcnTest {
     }
 
     private static LightGcnConfig cfg(double lr, int batch, int epochs) {
+        return cfg(lr, batch, epochs, LightGcnConfig.EXACT_REFRESH);
+    }
+
+    private static LightGcnConfig cfg(double lr, int batch, int epochs, int refresh) {
         return new LightGcnConfig(8, 2, new OptimizerConfig("adam", lr, 1e-4, 0.9, 0.999, 1e-8), batch, epochs,
-                "uniform", 0.1, new EarlyStopping.Config(5, 10), Retrieval.EXACT);
+                "uniform", 0.1, new EarlyStopping.Config(5, 10), Retrieval.EXACT, refresh);
+    }
+
+    /**
+     * Cached propagation: the first batch after a refresh sees exactly the current embeddings, so its gradient equals
+     * the exact mode's; later batches of the chunk use neighbourhood terms from the refresh, and the difference from
+     * the exact gradient shrinks with the learning rate (staleness is bounded by the parameter movement since).
+     */
+    @Test
+    void cachedPropagationIsExactAfterRefreshAndBoundedlyStaleBetween() {
+        Interactions t = graph(7, 8, 30, 11);
+        int k = 4, users = 7, items = 8, b = 4;
+        Csr byUser = t.byUser();
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 3 * b;
+        int[] su = new int[n], si = new int[n], sj = new int[n];
+        for (int s = 0; s < n; s++) {
+            do su[s] = r.nextInt(users); while (byUser.rowLength(su[s]) == 0);
+            si[s] = byUser.indices[byUser.indptr[su[s]] + r.nextInt(byUser.rowLength(su[s]))];
+            do sj[s] = r.nextInt(items); while (byUser.contains(su[s], sj[s]));
+        }
+        double[] gapByLr = new double[2];
+        double[] lrs = {1e-2, 1e-3};
+        for (int v = 0; v < lrs.length; v++) {
+            OptimizerConfig sgd = new OptimizerConfig("sgd", lrs[v], 0, 0.9, 0.999, 1e-8);
+            float[] ea = Init.normal((users + items) * k, 0.5, 5), eb = ea.clone();
+            try (Parallel par = new Parallel(2)) {
+                Csr adj = NormalizedAdjacency.build(byUser);
+                LightGcnState exact = new LightGcnState(adj, users, items, k, 3, ea, 0.01, sgd, par, 1);
+                LightGcnState cached = new LightGcnState(adj, users, items, k, 3, eb, 0.01, sgd, par, 3);
+                cached.beginEpoch();
+                double gap = 0;
+                for (int batch = 0; batch < 3; batch++) {
+                    double le = exact.gradients(su, si, sj, batch * b, batch * b + b);
+                    double lc = cached.gradients(su, si, sj, batch * b, batch * b + b);
+                    if (batch == 0) {
+                        assertEquals(le, lc, 1e-6);
+                        for (int c = 0; c < ea.length; c++) assertEquals(exact.grad[c], cached.grad[c], 1e-6, "coordinate " + c);
+                    } else {
+                        for (int c = 0; c < ea.length; c++) gap = Math.max(gap, Math.abs(exact.grad[c] - cached.grad[c]));
+                    }
+                    exact.apply();
+                    cached.apply();
+                }
+                gapByLr[v] = gap;
+            }
+        }
+        // stale terms differ by O(lr): ten times smaller steps give a several times smaller gradient gap
+        assertTrue(gapByLr[0] > 0, "with lr 1e-2 the stale batches must differ from exact");
+        assertTrue(gapByLr[1] < gapByLr[0] / 5, "gap " + gapByLr[1] + " at lr 1e-3 vs " + gapByLr[0] + " at lr 1e-2");
+    }
+
+    @Test
+    void cachedPropagationStillRecoversPlantedClusters() {
+        PlantedData d = PlantedData.standard();
+        EmbeddingRecaller m = (EmbeddingRecaller) new LightGcn(cfg(0.02, 128, 30, 4)).fit(d.context(1, 2));
+        double hit = d.hitRate(m, 10), pop = d.popularityHitRate(10);
+        assertTrue(hit > 0.45 && hit > 2 * pop, "LightGCN (cached) hit@10 " + hit + " vs popularity " + pop);
     }
 
     @Test
@@ -165,9 +226,10 @@ class LightGcnTest {
         assertEquals(64, c.factors());
         assertEquals(3, c.layers());
         assertEquals(0.001, c.optimizer().learningRate());
-        assertEquals(1e-4, c.l2());
+        assertEquals(1e-2, c.l2());
         assertEquals(2048, c.batchSize());
-        assertEquals(1000, c.epochs());
+        assertEquals(300, c.epochs());
+        assertEquals(8, c.refreshEvery());
         assertEquals(0.1, c.initStd());
         assertEquals(new EarlyStopping.Config(5, 10), c.stopping());
     }

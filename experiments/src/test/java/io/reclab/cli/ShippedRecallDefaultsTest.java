@@ -1,0 +1,51 @@
+package io.reclab.cli;
+
+import com.typesafe.config.ConfigFactory;
+import io.reclab.config.ConfigBlock;
+import io.reclab.recall.als.AlsConfig;
+import io.reclab.recall.bpr.BprConfig;
+import io.reclab.recall.lightgcn.LightGcnConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The shipped {@code conf/recall/{als,bpr,lightgcn}.conf} files and the typed records' defaults must say the same
+ * thing, so a model built in code (or from an empty block) behaves like the one the CLI runs. Every key of each file
+ * must also be read by the record (an unread key would be a typo the registry rejects).
+ */
+class ShippedRecallDefaultsTest {
+    private static Path recallConf(String name) {
+        for (Path dir : new Path[]{Path.of("conf", "recall"), Path.of("experiments", "conf", "recall")})
+            if (Files.isRegularFile(dir.resolve(name + ".conf"))) return dir.resolve(name + ".conf");
+        throw new AssertionError("conf/recall/" + name + ".conf not found from " + Path.of("").toAbsolutePath());
+    }
+
+    private static <T> void assertFileEqualsDefaults(String name, Function<ConfigBlock, T> parse) {
+        ConfigBlock file = new ConfigBlock(ConfigFactory.parseFile(recallConf(name).toFile()), "recall." + name);
+        T fromFile = parse.apply(file);
+        file.finish(); // throws on a key the record did not read
+        T defaults = parse.apply(new ConfigBlock(ConfigFactory.empty(), "recall." + name));
+        assertEquals(defaults, fromFile, name + ".conf differs from the record's defaults");
+    }
+
+    @Test
+    void alsConfMatchesRecord() {
+        assertFileEqualsDefaults("als", AlsConfig::from);
+        assertEquals(AlsConfig.defaults(), AlsConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.als")));
+    }
+
+    @Test
+    void bprConfMatchesRecord() {
+        assertFileEqualsDefaults("bpr", BprConfig::from);
+    }
+
+    @Test
+    void lightGcnConfMatchesRecord() {
+        assertFileEqualsDefaults("lightgcn", LightGcnConfig::from);
+    }
+}

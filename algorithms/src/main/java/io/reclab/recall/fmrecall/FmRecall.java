@@ -1,9 +1,10 @@
 package io.reclab.recall.fmrecall;
 
 import io.reclab.data.Interactions;
-import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
+import io.reclab.recall.embedding.EmbeddingRecaller;
+import io.reclab.train.EpochLoop;
 
 import java.util.SplittableRandom;
 
@@ -14,8 +15,9 @@ import java.util.SplittableRandom;
  * "BPR: Bayesian Personalized Ranking from Implicit Feedback", UAI) by default — a ranking loss over (u, i+, i-)
  * suits top-N retrieval and is unaffected by the unknown base rate of implicit positives — or with logistic loss
  * over sampled negatives. For retrieval the score is split into user and item vectors whose inner product is the
- * exact FM score ({@link FittedFmRecall}). Training is single-threaded (deterministic; cheap, see
- * {@link FmTrainer}).
+ * exact FM score ({@link FmVectors}), served as an {@link EmbeddingRecaller} (exact or HNSW retrieval). Training
+ * is single-threaded (deterministic; cheap, see {@link FmTrainer}); the epoch loop and early stopping are the
+ * shared {@link EpochLoop}.
  */
 public final class FmRecall implements Recaller {
     private final FmRecallConfig config;
@@ -25,7 +27,7 @@ public final class FmRecall implements Recaller {
     public FmRecallConfig config() { return config; }
 
     @Override
-    public FittedFmRecall fit(TrainContext ctx) {
+    public EmbeddingRecaller fit(TrainContext ctx) {
         Interactions train = ctx.train();
         SideFeatures us = SideFeatures.encode(ctx.userFeatures(), train.numUsers(), config.numericBuckets(), "user features");
         SideFeatures is = SideFeatures.encode(ctx.itemFeatures(), train.numItems(), config.numericBuckets(), "item features");
@@ -34,14 +36,19 @@ public final class FmRecall implements Recaller {
         SplittableRandom rng = new SplittableRandom(ctx.seed());
         for (int i = 0; i < p.v.length; i++) p.v[i] = (float) (gaussian(rng) * config.initStd());
         FmTrainer trainer = new FmTrainer(p, f, config.loss(), config.negatives(), config.optimizer());
-        EarlyStopping<FittedFmRecall> stop = new EarlyStopping<>(ctx.validator(), ctx.log(), config.epochs(),
-                config.evalEvery(), config.patience());
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            double loss = trainer.epoch(train.userColumn(), train.itemColumn(), train.byUser(), rng);
-            if (ctx.log() != null) ctx.log().record("loss", epoch, loss);
-            if (stop.afterEpoch(epoch, () -> FittedFmRecall.of(p, f))) break;
-        }
-        return stop.result(() -> FittedFmRecall.of(p, f));
+        EpochLoop.Trainee<EmbeddingRecaller> trainee = new EpochLoop.Trainee<>() {
+            @Override
+            public double trainEpoch(int epoch) {
+                return trainer.epoch(train.userColumn(), train.itemColumn(), train.byUser(), rng);
+            }
+
+            @Override
+            public EmbeddingRecaller snapshot() {
+                return FmVectors.of(p, f);
+            }
+        };
+        EmbeddingRecaller best = EpochLoop.run("fm-recall", config.epochs(), config.stopping(), ctx, trainee, m -> m).model();
+        return config.retrieval().approximate() ? best.withRetrieval(config.retrieval(), ctx.threads()) : best;
     }
 
     /** Standard normal by Box-Muller (SplittableRandom has no nextGaussian in Java 17). */

@@ -3,16 +3,12 @@ package io.reclab.recall.item2vec;
 import io.reclab.data.Interactions;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
-import io.reclab.recall.fmrecall.EarlyStopping;
+import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.recall.fmrecall.SideFeatures;
+import io.reclab.train.EpochLoop;
+import io.reclab.train.Parallel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -27,6 +23,8 @@ import java.util.function.Function;
  * each worker copies the parameters, trains on its contiguous share of the round's users, and the main thread adds
  * all workers' parameter changes to the shared copy in worker order (synchronous delta aggregation, which equals
  * sequential SGD to first order in the learning rate). The result depends on the seed and T only.
+ * <p>Served as an {@link EmbeddingRecaller} (exact or HNSW retrieval, see {@link Item2VecVectors}); the epoch loop
+ * and early stopping are the shared {@link EpochLoop}.
  */
 public final class Item2Vec implements Recaller {
     /** Users per worker per round: small enough that replicas stay close, large enough to amortise copies. */
@@ -38,7 +36,7 @@ public final class Item2Vec implements Recaller {
     public Item2VecConfig config() { return config; }
 
     @Override
-    public FittedItem2Vec fit(TrainContext ctx) {
+    public EmbeddingRecaller fit(TrainContext ctx) {
         Interactions train = ctx.train();
         int ni = train.numItems(), d = config.factors();
         UserSequences seqs = UserSequences.of(train);
@@ -52,53 +50,48 @@ public final class Item2Vec implements Recaller {
         for (int i = 0; i < inId.length; i++) inId[i] = (float) ((init.nextDouble() - 0.5) / d);
         for (int i = 0; i < inFeat.length; i++) inFeat[i] = (float) ((init.nextDouble() - 0.5) / d);
         SgnsParams params = new SgnsParams(d, inId, inFeat, new float[ni * d], feats);
-        FittedItem2Vec.Builder snapshot = new FittedItem2Vec.Builder(config, seqs, counts, feats);
-        EarlyStopping<FittedItem2Vec> stop = new EarlyStopping<>(ctx.validator(), ctx.log(), config.epochs(),
-                config.evalEvery(), config.patience());
-        if (train.size() == 0) return snapshot.build(params);
+        Item2VecVectors vectors = new Item2VecVectors(config, seqs, counts, feats);
+        if (train.size() == 0) return vectors.build(params).serve(config.retrieval(), ctx.threads());
         SgnsEpoch runner = new SgnsEpoch(config, seqs, counts, ctx.seed());
-        int threads = Math.max(1, ctx.threads());
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "item2vec-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            List<SgnsParams> replicas = new ArrayList<>();
-            for (int w = 0; w < threads && threads > 1; w++) replicas.add(params.copy());
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                double loss = threads == 1 ? runner.sequential(params, epoch - 1)
-                        : runParallel(runner, params, replicas, pool, epoch - 1);
-                if (ctx.log() != null) ctx.log().record("loss", epoch, loss);
-                if (stop.afterEpoch(epoch, () -> snapshot.build(params))) break;
-            }
-        } finally {
-            if (pool != null) pool.shutdownNow();
+        try (Parallel par = new Parallel(ctx.threads())) {
+            int threads = par.threads();
+            SgnsParams[] replicas = new SgnsParams[threads > 1 ? threads : 0];
+            for (int w = 0; w < replicas.length; w++) replicas[w] = params.copy();
+            EpochLoop.Trainee<Item2VecVectors.Snapshot> trainee = new EpochLoop.Trainee<>() {
+                @Override
+                public double trainEpoch(int epoch) {
+                    return threads == 1 ? runner.sequential(params, epoch - 1)
+                            : runParallel(runner, params, replicas, par, epoch - 1);
+                }
+
+                @Override
+                public Item2VecVectors.Snapshot snapshot() {
+                    return vectors.build(params);
+                }
+            };
+            EpochLoop.Result<Item2VecVectors.Snapshot> r = EpochLoop.run("item2vec", config.epochs(), config.stopping(),
+                    ctx, trainee, Item2VecVectors.Snapshot::exact);
+            return r.model().serve(config.retrieval(), ctx.threads());
         }
-        return stop.result(() -> snapshot.build(params));
     }
 
-    private static double runParallel(SgnsEpoch runner, SgnsParams global, List<SgnsParams> replicas,
-                                      ExecutorService pool, int epoch) {
+    private static double runParallel(SgnsEpoch runner, SgnsParams global, SgnsParams[] replicas, Parallel par,
+                                      int epoch) {
         int[] order = runner.userOrder(epoch);
-        int t = replicas.size();
+        int t = replicas.length;
         int perRound = t * USERS_PER_WORKER_ROUND;
         double lossSum = 0;
         long pairs = 0;
+        double[][] res = new double[t][];
         for (int r0 = 0; r0 < order.length; r0 += perRound) {
             int r1 = Math.min(order.length, r0 + perRound);
-            int share = (r1 - r0 + t - 1) / t;
-            List<Future<double[]>> fs = new ArrayList<>();
-            for (int w = 0; w < t; w++) {
-                SgnsParams rep = replicas.get(w);
-                int a = Math.min(r1, r0 + w * share), b = Math.min(r1, a + share);
-                fs.add(pool.submit(() -> {
-                    rep.copyFrom(global);
-                    return runner.users(rep, order, a, b, epoch);
-                }));
-            }
-            double[][] res = new double[t][];
-            for (int w = 0; w < t; w++) res[w] = get(fs.get(w));
+            int r0f = r0, share = (r1 - r0 + t - 1) / t;
+            // task w owns replica w and res[w], so the outcome does not depend on which thread runs it
+            par.forEach(t, w -> {
+                int a = Math.min(r1, r0f + w * share), b = Math.min(r1, a + share);
+                replicas[w].copyFrom(global);
+                res[w] = runner.users(replicas[w], order, a, b, epoch);
+            });
             for (int w = 0; w < t; w++) {
                 lossSum += res[w][0];
                 pairs += (long) res[w][1];
@@ -111,24 +104,13 @@ public final class Item2Vec implements Recaller {
     }
 
     /** global += Σ_w (replica_w - global), summed in worker order. */
-    private static void aggregate(float[] global, List<SgnsParams> replicas, Function<SgnsParams, float[]> table) {
-        float[][] reps = new float[replicas.size()][];
-        for (int w = 0; w < reps.length; w++) reps[w] = table.apply(replicas.get(w));
+    private static void aggregate(float[] global, SgnsParams[] replicas, Function<SgnsParams, float[]> table) {
+        float[][] reps = new float[replicas.length][];
+        for (int w = 0; w < reps.length; w++) reps[w] = table.apply(replicas[w]);
         for (int i = 0; i < global.length; i++) {
             float g = global[i], s = g;
             for (float[] r : reps) s += r[i] - g;
             global[i] = s;
-        }
-    }
-
-    private static double[] get(Future<double[]> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("item2vec training interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("item2vec worker failed", e.getCause());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.reclab.recall.item2vec;
 
 import io.reclab.config.ConfigBlock;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
 
 import java.util.List;
 
@@ -30,7 +32,8 @@ import java.util.List;
  *             {@code h·o_c = log P(c | h) - log Pn(c) - log k} (Levy and Goldberg 2014, "Neural Word Embedding as
  *             Implicit Matrix Factorization", NIPS), a popularity-free PMI; adding log Pn back turns it into the
  *             conditional log-probability of the next item, which is what a top-N list ranks. Items never seen
- *             in training score -∞ (they were never a context).</li>
+ *             in training score -∞ (they were never a context; under {@code retrieval = hnsw} a finite floor below
+ *             every seen item's score instead, see {@link Item2VecVectors})</li>
  *         <li>{@code cosine}: mean over history items h of cos(h, i) on input vectors (the paper's item-item
  *             similarity). It ignores popularity entirely, and rare items whose vectors are still near their
  *             random start get arbitrary cosines after normalisation, so it is a similarity, not a recaller
@@ -46,12 +49,14 @@ import java.util.List;
  *       and its feature-value embeddings; items without training interactions get the mean of their feature
  *       embeddings (scored under {@code cosine} / {@code input} only: they have no output vector)</li>
  *   <li>{@code numeric-buckets} = 10 — equal-frequency buckets for numeric item features (0 = skip)</li>
- *   <li>{@code eval-every} = 1, {@code patience} = 3 (evaluations without improvement; 0 = never stop early)</li>
+ *   <li>{@code patience} = 3, {@code valid-every} = 1 — early stopping when a validator exists
+ *       ({@link EarlyStopping}: validations without improvement before stopping, at least 1)</li>
+ *   <li>{@code retrieval}, {@code hnsw { ... }}: how {@code recall} is served, see {@link Retrieval}</li>
  * </ul>
  */
 public record Item2VecConfig(int factors, int window, int negatives, double sample, int epochs, double learningRate,
                              int history, String similarity, double priorWeight, boolean sideInfo, int numericBuckets,
-                             int evalEvery, int patience) {
+                             EarlyStopping.Config stopping, Retrieval retrieval) {
     public static final List<String> SIMILARITIES = List.of("conditional", "cosine", "input", "output");
 
     public Item2VecConfig {
@@ -67,12 +72,13 @@ public record Item2VecConfig(int factors, int window, int negatives, double samp
         if (!(priorWeight >= 0) || Double.isInfinite(priorWeight))
             throw new IllegalArgumentException("prior-weight must be finite and >= 0, got " + priorWeight);
         if (numericBuckets < 0) throw new IllegalArgumentException("numeric-buckets must be >= 0, got " + numericBuckets);
-        if (evalEvery <= 0) throw new IllegalArgumentException("eval-every must be > 0, got " + evalEvery);
-        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (stopping == null) throw new IllegalArgumentException("stopping must not be null");
+        if (retrieval == null) throw new IllegalArgumentException("retrieval must not be null");
     }
 
     public static Item2VecConfig defaults() {
-        return new Item2VecConfig(64, 10, 5, 0.0, 5, 0.025, 50, "conditional", 0.5, false, 10, 1, 3);
+        return new Item2VecConfig(64, 10, 5, 0.0, 5, 0.025, 50, "conditional", 0.5, false, 10,
+                new EarlyStopping.Config(3, 1), Retrieval.EXACT);
     }
 
     public static Item2VecConfig from(ConfigBlock b) {
@@ -89,7 +95,7 @@ public record Item2VecConfig(int factors, int window, int negatives, double samp
                 b.nonNegative("prior-weight", d.priorWeight),
                 b.getBoolean("side-info", d.sideInfo),
                 b.nonNegativeInt("numeric-buckets", d.numericBuckets),
-                b.positiveInt("eval-every", d.evalEvery),
-                b.nonNegativeInt("patience", d.patience));
+                EarlyStopping.Config.from(b, d.stopping.patience(), d.stopping.validEvery()),
+                Retrieval.from(b));
     }
 }

@@ -1,5 +1,7 @@
 package io.reclab.recall.item2vec;
 
+import io.reclab.train.AliasTable;
+
 import java.util.SplittableRandom;
 
 /**
@@ -13,7 +15,7 @@ final class SgnsEpoch {
     private final Item2VecConfig config;
     private final UserSequences seqs;
     private final float[] keep;
-    private final AliasSampler negatives;
+    private final AliasTable negatives;
     private final long seed;
     private final int maxLen;
 
@@ -32,7 +34,7 @@ final class SgnsEpoch {
                     : (float) Math.min(1.0, (Math.sqrt(counts[i] / st) + 1) * st / counts[i]);
             w[i] = Math.pow(counts[i], 0.75);
         }
-        negatives = total > 0 ? new AliasSampler(w) : null;
+        negatives = total > 0 ? new AliasTable(w) : null;
         int m = 0;
         for (int u = 0; u < seqs.numUsers(); u++) m = Math.max(m, seqs.length(u));
         maxLen = m;

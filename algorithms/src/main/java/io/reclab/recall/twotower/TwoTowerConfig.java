@@ -2,6 +2,8 @@ package io.reclab.recall.twotower;
 
 import io.reclab.config.ConfigBlock;
 import io.reclab.optim.OptimizerConfig;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
 
 import java.util.List;
 
@@ -20,8 +22,9 @@ import java.util.List;
  *       cos/τ, as Yi et al. 2019 (τ tuned around 0.05)</li>
  *   <li>{@code logq-correction} = true — subtract log Q(item) from in-batch logits (without it the model learns
  *       popularity-free scores and loses to Popularity: quickstart NDCG@10 0.050 vs 0.372 at 5 epochs)</li>
- *   <li>{@code batch-size} = 128, {@code epochs} = 2, {@code eval-every} = 1, {@code patience} = 3. Few epochs on
- *       purpose: every user's id embedding, and the pooled history (a fingerprint of the user), let the towers
+ *   <li>{@code batch-size} = 128, {@code epochs} = 2, {@code patience} = 3, {@code valid-every} = 1 (early
+ *       stopping when a validator exists, {@link EarlyStopping}: validations without improvement, at least 1).
+ *       Few epochs on purpose: every user's id embedding, and the pooled history (a fingerprint of the user), let the towers
  *       memorise the training pairs, and with no validation part (the shipped experiments have none) nothing
  *       stops that — quickstart NDCG@10 by epoch 0.393, 0.389, 0.385, 0.374 (and 0.080 after the former 20
  *       epochs); ML-100K 0.348, 0.377, 0.387, 0.390. With a validation part, raise {@code epochs}: early stopping
@@ -30,12 +33,13 @@ import java.util.List;
  *   <li>{@code numeric-buckets} = 10 — equal-frequency buckets for numeric side features (0 = skip)</li>
  *   <li>optimizer keys ({@link OptimizerConfig}): {@code optimizer} = adam, {@code learning-rate} = 0.003,
  *       {@code l2} = 0 (Kingma and Ba's betas and epsilon; the rate is 3× their 0.001 so two epochs suffice)</li>
+ *   <li>{@code retrieval}, {@code hnsw { ... }}: how {@code recall} is served, see {@link Retrieval}</li>
  * </ul>
  */
 public record TwoTowerConfig(int embeddingDim, int[] hidden, int outputDim, boolean userId, int history,
                              boolean normalize, double temperature, boolean logqCorrection, int batchSize,
-                             int epochs, int evalEvery, int patience, double initStd, int numericBuckets,
-                             OptimizerConfig optimizer) {
+                             int epochs, EarlyStopping.Config stopping, double initStd, int numericBuckets,
+                             OptimizerConfig optimizer, Retrieval retrieval) {
     public TwoTowerConfig {
         if (embeddingDim <= 0) throw new IllegalArgumentException("embedding-dim must be > 0, got " + embeddingDim);
         hidden = hidden.clone();
@@ -45,17 +49,19 @@ public record TwoTowerConfig(int embeddingDim, int[] hidden, int outputDim, bool
         if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
         if (batchSize < 2) throw new IllegalArgumentException("batch-size must be >= 2 (in-batch negatives), got " + batchSize);
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
-        if (evalEvery <= 0) throw new IllegalArgumentException("eval-every must be > 0, got " + evalEvery);
-        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (stopping == null) throw new IllegalArgumentException("stopping must not be null");
         if (!(initStd >= 0)) throw new IllegalArgumentException("init-std must be >= 0, got " + initStd);
         if (numericBuckets < 0) throw new IllegalArgumentException("numeric-buckets must be >= 0, got " + numericBuckets);
+        if (optimizer == null) throw new IllegalArgumentException("optimizer must not be null");
+        if (retrieval == null) throw new IllegalArgumentException("retrieval must not be null");
     }
 
     @Override public int[] hidden() { return hidden.clone(); }
 
     public static TwoTowerConfig defaults() {
-        return new TwoTowerConfig(32, new int[]{64}, 32, true, 50, true, 0.05, true, 128, 2, 1, 3, 0.1, 10,
-                new OptimizerConfig("adam", 0.003, 0.0, 0.9, 0.999, 1e-8));
+        return new TwoTowerConfig(32, new int[]{64}, 32, true, 50, true, 0.05, true, 128, 2,
+                new EarlyStopping.Config(3, 1), 0.1, 10, new OptimizerConfig("adam", 0.003, 0.0, 0.9, 0.999, 1e-8),
+                Retrieval.EXACT);
     }
 
     public static TwoTowerConfig from(ConfigBlock b) {
@@ -77,10 +83,10 @@ public record TwoTowerConfig(int embeddingDim, int[] hidden, int outputDim, bool
                 b.getBoolean("logq-correction", d.logqCorrection),
                 b.positiveInt("batch-size", d.batchSize),
                 b.positiveInt("epochs", d.epochs),
-                b.positiveInt("eval-every", d.evalEvery),
-                b.nonNegativeInt("patience", d.patience),
+                EarlyStopping.Config.from(b, d.stopping.patience(), d.stopping.validEvery()),
                 b.nonNegative("init-std", d.initStd),
                 b.nonNegativeInt("numeric-buckets", d.numericBuckets),
-                OptimizerConfig.from(b, d.optimizer.name(), d.optimizer.learningRate(), d.optimizer.l2()));
+                OptimizerConfig.from(b, d.optimizer.name(), d.optimizer.learningRate(), d.optimizer.l2()),
+                Retrieval.from(b));
     }
 }

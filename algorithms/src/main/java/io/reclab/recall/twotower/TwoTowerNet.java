@@ -3,14 +3,9 @@ package io.reclab.recall.twotower;
 import io.reclab.optim.RowOptimizer;
 import io.reclab.recall.fmrecall.SideFeatures;
 import io.reclab.recall.item2vec.UserSequences;
+import io.reclab.train.Parallel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The two towers' parameters and one minibatch of training: forward both towers for every pair, in-batch softmax
@@ -29,7 +24,7 @@ final class TwoTowerNet implements AutoCloseable {
     final float[][] tables = new float[5][];
     final Tower user, item;
     private final float[] logQ;
-    private final ExecutorService pool;
+    private final Parallel par;
     private final RowOptimizer[] embOpt = new RowOptimizer[5];
     private final RowOptimizer[][] userOpt, itemOpt;
     // per-sample workspaces, sized for one batch
@@ -89,11 +84,7 @@ final class TwoTowerNet implements AutoCloseable {
             ig[t] = item.new Grads();
             for (int k = 0; k < 5; k++) emb[t][k] = new EmbeddingGrad(rows[k], de);
         }
-        pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads, r -> {
-            Thread th = new Thread(r, "twotower-worker");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        par = new Parallel(this.threads);
     }
 
     /** He initialisation (N(0, 2/fan_in)) for ReLU layers, N(0, 1/fan_in) for the linear output layer. */
@@ -233,30 +224,16 @@ final class TwoTowerNet implements AutoCloseable {
         return out;
     }
 
-    private interface RangeTask { void run(int thread, int from, int to); }
-
-    /** Runs task over [0, n) in {@code threads} fixed contiguous ranges. */
-    private void run(int n, RangeTask task) {
-        if (pool == null) { task.run(0, 0, n); return; }
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int from = (int) ((long) t * n / threads), to = (int) ((long) (t + 1) * n / threads), th = t;
-            fs.add(pool.submit(() -> task.run(th, from, to)));
-        }
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("twotower training interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("twotower worker failed", e.getCause());
-            }
-        }
+    /**
+     * Runs task over [0, n) in {@code threads} fixed contiguous ranges ({@link Parallel#forRanges}); range t writes
+     * only thread t's buffers, so the result does not depend on which pool thread runs it.
+     */
+    private void run(int n, Parallel.RangeBody task) {
+        par.forRanges(n, threads, task);
     }
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        par.close();
     }
 }

@@ -6,6 +6,9 @@ import io.reclab.optim.OptimizerConfig;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.TrainContext;
 import io.reclab.recall.Validator;
+import io.reclab.recall.embedding.EmbeddingRecaller;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
 import io.reclab.run.TrainingLog;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,7 @@ class FmRecallTest {
     void splitVectorsReproduceTheFullFmScoreAndRanking() {
         FmFeatures f = features();
         FmParams p = randomParams(f, 6, 11);
-        FittedFmRecall m = FittedFmRecall.of(p, f);
+        EmbeddingRecaller m = FmVectors.of(p, f);
         assertEquals(8, m.dim());
         float[] scores = new float[f.numItems];
         for (int u = 0; u < f.numUsers; u += 3) {
@@ -153,15 +156,15 @@ class FmRecallTest {
     }
 
     private static FmRecallConfig small(String loss, int epochs) {
-        return new FmRecallConfig(16, loss, 4, epochs, 1, 3, 0.01, 10,
-                new OptimizerConfig("adagrad", 0.05, 1e-5, 0.9, 0.999, 1e-8));
+        return new FmRecallConfig(16, loss, 4, epochs, new EarlyStopping.Config(3, 1), 0.01, 10,
+                new OptimizerConfig("adagrad", 0.05, 1e-5, 0.9, 0.999, 1e-8), Retrieval.EXACT);
     }
 
     @Test
     void plantedClustersBeatPopularity() {
         for (String loss : List.of("bpr", "logistic")) {
             TrainingLog log = new TrainingLog();
-            FittedFmRecall m = new FmRecall(small(loss, 20)).fit(ctx(1, null, log));
+            EmbeddingRecaller m = new FmRecall(small(loss, 20)).fit(ctx(1, null, log));
             int hits = m == null ? 0 : DATA.hits(m, 10), pop = DATA.hits(DATA.popularity(), 10);
             double share = DATA.inClusterShare(m, 10), popShare = DATA.inClusterShare(DATA.popularity(), 10);
             assertTrue(hits > pop * 1.3, loss + ": hits " + hits + " vs popularity " + pop);
@@ -174,12 +177,12 @@ class FmRecallTest {
 
     @Test
     void deterministicForASeed() {
-        FittedFmRecall a = new FmRecall(small("bpr", 3)).fit(ctx(9, null, null));
-        FittedFmRecall b = new FmRecall(small("bpr", 3)).fit(ctx(9, null, null));
-        FittedFmRecall c = new FmRecall(small("bpr", 3)).fit(ctx(10, null, null));
-        assertArrayEquals(a.userVectors(), b.userVectors());
-        assertArrayEquals(a.itemVectors(), b.itemVectors());
-        assertFalse(Arrays.equals(a.itemVectors(), c.itemVectors()));
+        EmbeddingRecaller a = new FmRecall(small("bpr", 3)).fit(ctx(9, null, null));
+        EmbeddingRecaller b = new FmRecall(small("bpr", 3)).fit(ctx(9, null, null));
+        EmbeddingRecaller c = new FmRecall(small("bpr", 3)).fit(ctx(10, null, null));
+        assertArrayEquals(PlantedClusters.userVectors(a), PlantedClusters.userVectors(b));
+        assertArrayEquals(PlantedClusters.itemVectors(a), PlantedClusters.itemVectors(b));
+        assertFalse(Arrays.equals(PlantedClusters.itemVectors(a), PlantedClusters.itemVectors(c)));
     }
 
     @Test
@@ -191,9 +194,9 @@ class FmRecallTest {
             @Override public double validate(FittedRecaller model) { seen.add(model); return scores[seen.size() - 1]; }
         };
         TrainingLog log = new TrainingLog();
-        FmRecallConfig cfg = new FmRecallConfig(8, "bpr", 4, 10, 1, 2, 0.01, 10,
-                new OptimizerConfig("adagrad", 0.05, 1e-5, 0.9, 0.999, 1e-8));
-        FittedFmRecall best = new FmRecall(cfg).fit(ctx(1, v, log));
+        FmRecallConfig cfg = new FmRecallConfig(8, "bpr", 4, 10, new EarlyStopping.Config(2, 1), 0.01, 10,
+                new OptimizerConfig("adagrad", 0.05, 1e-5, 0.9, 0.999, 1e-8), Retrieval.EXACT);
+        EmbeddingRecaller best = new FmRecall(cfg).fit(ctx(1, v, log));
         // best at epoch 2; epochs 3 and 4 do not improve -> patience 2 reached after epoch 4
         assertEquals(4, seen.size());
         assertSame(seen.get(1), best);

@@ -35,12 +35,14 @@ public final class NeuralRecallBenchmark {
         FeatureTable nu = FeatureTable.empty(data.numUsers()), ni = FeatureTable.empty(data.numItems());
         Item2VecConfig i2v = Item2VecConfig.defaults();
         i2v = new Item2VecConfig(i2v.factors(), i2v.window(), i2v.negatives(), i2v.sample(), 1, i2v.learningRate(),
-                i2v.history(), i2v.similarity(), i2v.priorWeight(), i2v.sideInfo(), i2v.numericBuckets(), 1, 3);
+                i2v.history(), i2v.similarity(), i2v.priorWeight(), i2v.sideInfo(), i2v.numericBuckets(), i2v.stopping(), i2v.retrieval());
         FmRecallConfig fm = FmRecallConfig.defaults();
-        fm = new FmRecallConfig(fm.factors(), fm.loss(), fm.negatives(), 1, 1, 3, fm.initStd(), fm.numericBuckets(), fm.optimizer());
+        fm = new FmRecallConfig(fm.factors(), fm.loss(), fm.negatives(), 1, fm.stopping(), fm.initStd(), fm.numericBuckets(),
+                fm.optimizer(), fm.retrieval());
         TwoTowerConfig tt = TwoTowerConfig.defaults();
         tt = new TwoTowerConfig(tt.embeddingDim(), tt.hidden(), tt.outputDim(), tt.userId(), tt.history(), tt.normalize(),
-                tt.temperature(), tt.logqCorrection(), tt.batchSize(), 1, 1, 3, tt.initStd(), tt.numericBuckets(), tt.optimizer());
+                tt.temperature(), tt.logqCorrection(), tt.batchSize(), 1, tt.stopping(), tt.initStd(), tt.numericBuckets(), tt.optimizer(),
+                tt.retrieval());
         List<Object[]> runs = new ArrayList<>();
         runs.add(new Object[]{"fm-recall (bpr, k=32)", new FmRecall(fm)});
         runs.add(new Object[]{"item2vec (window 10, d=64)", new Item2Vec(i2v)});

@@ -6,6 +6,7 @@ import io.reclab.data.FeatureTable;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.recall.FittedRecaller;
+import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.util.TopK;
 
 import java.util.ArrayList;
@@ -132,6 +133,20 @@ public final class PlantedClusters {
                     for (int i = 0; i < numItems; i++) out[r * numItems + i] = counts[i];
             }
         };
+    }
+
+    /** All user vectors of an embedding model, row-major numUsers × dim (for whole-model comparisons). */
+    public static float[] userVectors(EmbeddingRecaller m) {
+        float[] out = new float[m.numUsers() * m.dim()];
+        for (int u = 0; u < m.numUsers(); u++) System.arraycopy(m.userVector(u), 0, out, u * m.dim(), m.dim());
+        return out;
+    }
+
+    /** All item vectors of an embedding model, row-major numItems × dim. */
+    public static float[] itemVectors(EmbeddingRecaller m) {
+        float[] out = new float[m.numItems() * m.dim()];
+        for (int i = 0; i < m.numItems(); i++) System.arraycopy(m.itemVector(i), 0, out, i * m.dim(), m.dim());
+        return out;
     }
 
     static int[] topK(float[] scores, int k) {

@@ -3,9 +3,13 @@ package io.reclab.recall.item2vec;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.recall.TrainContext;
+import io.reclab.recall.embedding.EmbeddingRecaller;
+import io.reclab.recall.embedding.Retrieval;
 import io.reclab.recall.fmrecall.PlantedClusters;
 import io.reclab.recall.fmrecall.SideFeatures;
 import io.reclab.run.TrainingLog;
+import io.reclab.train.AliasTable;
+import io.reclab.train.EarlyStopping;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -18,7 +22,8 @@ class Item2VecTest {
     private static final PlantedClusters DATA = new PlantedClusters(3);
 
     private static Item2VecConfig cfg(int window, boolean side, String sim, int epochs) {
-        return new Item2VecConfig(16, window, 5, 0.0, epochs, 0.025, 50, sim, 0.5, side, 10, 1, 3);
+        return new Item2VecConfig(16, window, 5, 0.0, epochs, 0.025, 50, sim, 0.5, side, 10,
+                new EarlyStopping.Config(3, 1), Retrieval.EXACT);
     }
 
     private static TrainContext ctx(long seed, int threads, TrainingLog log) {
@@ -94,7 +99,7 @@ class Item2VecTest {
         for (Item2VecConfig c : List.of(cfg(0, false, "cosine", 15), cfg(3, false, "cosine", 15), cfg(0, false, "output", 15),
                 cfg(0, true, "input", 15), cfg(0, false, "conditional", 15))) {
             TrainingLog log = new TrainingLog();
-            FittedItem2Vec m = new Item2Vec(c).fit(ctx(1, 1, log));
+            EmbeddingRecaller m = new Item2Vec(c).fit(ctx(1, 1, log));
             int hits = DATA.hits(m, 10);
             double share = DATA.inClusterShare(m, 10);
             assertTrue(hits > pop * 1.3, c + ": hits " + hits + " vs popularity " + pop);
@@ -117,8 +122,8 @@ class Item2VecTest {
 
     @Test
     void sideInformationGivesColdItemsAVectorNearTheirCluster() {
-        FittedItem2Vec m = new Item2Vec(cfg(0, true, "cosine", 15)).fit(ctx(2, 1, null));
-        float[] v = m.itemVectors();
+        EmbeddingRecaller m = new Item2Vec(cfg(0, true, "cosine", 15)).fit(ctx(2, 1, null));
+        float[] v = PlantedClusters.itemVectors(m);
         int d = m.dim();
         float[][] centroid = new float[DATA.clusters][d];
         for (int i = 0; i < DATA.warmItems; i++)
@@ -131,21 +136,21 @@ class Item2VecTest {
                         "cold item of cluster " + c + ": own " + own + " vs cluster " + o + " " + cosine(v, cold * d, centroid[o]));
         }
         // without side information a never-seen item has no vector at all
-        FittedItem2Vec plain = new Item2Vec(cfg(0, false, "cosine", 2)).fit(ctx(2, 1, null));
-        float[] pv = plain.itemVectors();
+        EmbeddingRecaller plain = new Item2Vec(cfg(0, false, "cosine", 2)).fit(ctx(2, 1, null));
+        float[] pv = PlantedClusters.itemVectors(plain);
         for (int k = 0; k < d; k++) assertEquals(0f, pv[DATA.warmItems * d + k]);
     }
 
     @Test
     void deterministicForASeedAndThreadCount() {
         for (int threads : new int[]{1, 2}) {
-            FittedItem2Vec a = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
-            FittedItem2Vec b = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
-            assertArrayEquals(a.itemVectors(), b.itemVectors(), "threads " + threads);
-            assertArrayEquals(a.userVectors(), b.userVectors(), "threads " + threads);
+            EmbeddingRecaller a = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
+            EmbeddingRecaller b = new Item2Vec(cfg(0, true, "cosine", 3)).fit(ctx(5, threads, null));
+            assertArrayEquals(PlantedClusters.itemVectors(a), PlantedClusters.itemVectors(b), "threads " + threads);
+            assertArrayEquals(PlantedClusters.userVectors(a), PlantedClusters.userVectors(b), "threads " + threads);
         }
         // two threads train a comparable model (delta aggregation ~ sequential SGD)
-        FittedItem2Vec par = new Item2Vec(cfg(0, false, "cosine", 15)).fit(ctx(1, 2, null));
+        EmbeddingRecaller par = new Item2Vec(cfg(0, false, "cosine", 15)).fit(ctx(1, 2, null));
         assertTrue(DATA.hits(par, 10) > DATA.hits(DATA.popularity(), 10) * 1.3);
     }
 
@@ -160,9 +165,9 @@ class Item2VecTest {
     }
 
     @Test
-    void aliasSamplerMatchesWeights() {
+    void negativeSamplerMatchesWeights() {
         double[] w = {1, 0, 3, 6};
-        AliasSampler a = new AliasSampler(w);
+        AliasTable a = new AliasTable(w); // the sampler SgnsEpoch draws negatives with
         SplittableRandom r = new SplittableRandom(1);
         int[] c = new int[4];
         int n = 200_000;

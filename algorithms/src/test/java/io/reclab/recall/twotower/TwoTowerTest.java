@@ -2,6 +2,9 @@ package io.reclab.recall.twotower;
 
 import io.reclab.optim.OptimizerConfig;
 import io.reclab.recall.TrainContext;
+import io.reclab.recall.embedding.EmbeddingRecaller;
+import io.reclab.recall.embedding.Retrieval;
+import io.reclab.train.EarlyStopping;
 import io.reclab.recall.fmrecall.PlantedClusters;
 import io.reclab.recall.fmrecall.SideFeatures;
 import io.reclab.recall.item2vec.UserSequences;
@@ -17,8 +20,9 @@ class TwoTowerTest {
     private static final PlantedClusters DATA = new PlantedClusters(5);
 
     private static TwoTowerConfig cfg(int emb, int[] hidden, int out, double tau, int batch, int epochs, double lr) {
-        return new TwoTowerConfig(emb, hidden, out, true, 50, true, tau, true, batch, epochs, 1, 3, 0.1, 10,
-                new OptimizerConfig("adam", lr, 0.0, 0.9, 0.999, 1e-8));
+        return new TwoTowerConfig(emb, hidden, out, true, 50, true, tau, true, batch, epochs,
+                new EarlyStopping.Config(3, 1), 0.1, 10, new OptimizerConfig("adam", lr, 0.0, 0.9, 0.999, 1e-8),
+                Retrieval.EXACT);
     }
 
     private static TwoTowerNet net(TwoTowerConfig c, int threads) {
@@ -163,7 +167,7 @@ class TwoTowerTest {
     @Test
     void plantedClustersBeatPopularity() {
         TrainingLog log = new TrainingLog();
-        FittedTwoTower m = new TwoTower(cfg(16, new int[]{32}, 16, 0.2, 64, 15, 0.003)).fit(ctx(1, 1, log));
+        EmbeddingRecaller m = new TwoTower(cfg(16, new int[]{32}, 16, 0.2, 64, 15, 0.003)).fit(ctx(1, 1, log));
         int hits = DATA.hits(m, 10), pop = DATA.hits(DATA.popularity(), 10);
         double share = DATA.inClusterShare(m, 10), popShare = DATA.inClusterShare(DATA.popularity(), 10);
         assertTrue(hits > pop * 2, "hits " + hits + " vs popularity " + pop);
@@ -172,17 +176,17 @@ class TwoTowerTest {
         assertEquals(15, curve.size());
         assertTrue(curve.get(14).value() < curve.get(0).value(), "loss decreases: " + curve);
         assertEquals(16, m.dim());
-        assertEquals(DATA.numItems * 16, m.itemVectors().length);
+        assertEquals(DATA.numItems * 16, PlantedClusters.itemVectors(m).length);
     }
 
     @Test
     void deterministicForASeedAndThreadCount() {
         for (int threads : new int[]{1, 2}) {
             TwoTowerConfig c = cfg(8, new int[]{16}, 8, 0.1, 32, 2, 0.01);
-            FittedTwoTower a = new TwoTower(c).fit(ctx(3, threads, null));
-            FittedTwoTower b = new TwoTower(c).fit(ctx(3, threads, null));
-            assertArrayEquals(a.itemVectors(), b.itemVectors(), "threads " + threads);
-            assertArrayEquals(a.userVectors(), b.userVectors(), "threads " + threads);
+            EmbeddingRecaller a = new TwoTower(c).fit(ctx(3, threads, null));
+            EmbeddingRecaller b = new TwoTower(c).fit(ctx(3, threads, null));
+            assertArrayEquals(PlantedClusters.itemVectors(a), PlantedClusters.itemVectors(b), "threads " + threads);
+            assertArrayEquals(PlantedClusters.userVectors(a), PlantedClusters.userVectors(b), "threads " + threads);
         }
     }
 }

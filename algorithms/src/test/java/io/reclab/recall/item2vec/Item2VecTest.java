@@ -1,5 +1,9 @@
 package io.reclab.recall.item2vec;
 
+import com.typesafe.config.ConfigFactory;
+import io.reclab.ann.HnswParams;
+import io.reclab.config.ConfigBlock;
+import io.reclab.config.ConfigError;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.recall.TrainContext;
@@ -177,5 +181,140 @@ class Item2VecTest {
         assertEquals(0, c[1]);
         assertEquals(0.3, c[2] / (double) n, 0.006);
         assertEquals(0.6, c[3] / (double) n, 0.006);
+    }
+
+    /** Random SGNS parameters without side information (output rows of never-seen items stay 0, as in training). */
+    private static SgnsParams randomParams(int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] counts = DATA.train.itemCounts();
+        float[] inId = new float[DATA.numItems * d], out = new float[DATA.numItems * d];
+        for (int i = 0; i < DATA.numItems; i++)
+            for (int k = 0; k < d; k++) {
+                inId[i * d + k] = (float) r.nextDouble(-1, 1);
+                if (counts[i] > 0) out[i * d + k] = (float) r.nextDouble(-1, 1);
+            }
+        return new SgnsParams(d, inId, new float[0], out, null);
+    }
+
+    private static Item2VecVectors vectors(String sim, int history) {
+        Item2VecConfig c = new Item2VecConfig(6, 10, 5, 0.0, 1, 0.025, history, sim, 0.5, false, 10,
+                new EarlyStopping.Config(3, 1), Retrieval.EXACT);
+        return new Item2VecVectors(c, UserSequences.of(DATA.train), DATA.train.itemCounts(), null);
+    }
+
+    /** The user's last {@code history} training items, oldest first. */
+    private static int[] recent(UserSequences s, int u, int history) {
+        return Arrays.copyOfRange(s.items(), Math.max(s.start(u), s.end(u) - history), s.end(u));
+    }
+
+    @Test
+    void conditionalScoresAreMeanInputDotOutputPlusWeightedLogPrior() {
+        int d = 6, history = 4;
+        SgnsParams p = randomParams(d, 21);
+        EmbeddingRecaller m = vectors("conditional", history).build(p).exact();
+        UserSequences seqs = UserSequences.of(DATA.train);
+        int[] counts = DATA.train.itemCounts();
+        double z = 0;
+        for (int c : counts) z += Math.pow(c, 0.75);
+        float[] block = new float[DATA.numItems];
+        int neverSeen = 0;
+        for (int u = 0; u < DATA.numUsers; u++) {
+            m.scoreBlock(new int[]{u}, 0, 1, block);
+            int[] h = recent(seqs, u, history);
+            for (int i = 0; i < DATA.numItems; i++) {
+                assertEquals(m.score(u, i), block[i], "block and single score agree, user " + u + " item " + i);
+                if (counts[i] == 0) {
+                    // never a context: -inf survives the dot product (0 + -inf) in every kernel
+                    assertEquals(Float.NEGATIVE_INFINITY, block[i], "never-seen item " + i);
+                    neverSeen++;
+                    continue;
+                }
+                // s(u, i) = <(1/|H|) sum_{h in H} in_h, out_i> + 0.5 * log(count_i^0.75 / sum_j count_j^0.75)
+                double dot = 0;
+                for (int k = 0; k < d; k++) {
+                    double mean = 0;
+                    for (int it : h) mean += p.inId[it * d + k];
+                    dot += mean / h.length * p.out[i * d + k];
+                }
+                double ref = dot + 0.5 * Math.log(Math.pow(counts[i], 0.75) / z);
+                assertEquals(ref, block[i], 1e-5 * Math.max(1, Math.abs(ref)), "user " + u + " item " + i);
+            }
+        }
+        assertEquals(DATA.numUsers * DATA.clusters, neverSeen); // the planted data's cold items, one per cluster
+    }
+
+    @Test
+    void cosineScoresAreMeanCosineToRecentItems() {
+        int d = 6, history = 3;
+        SgnsParams p = randomParams(d, 22);
+        EmbeddingRecaller m = vectors("cosine", history).build(p).exact();
+        assertFalse(m.hasItemBias());
+        UserSequences seqs = UserSequences.of(DATA.train);
+        int[] counts = DATA.train.itemCounts();
+        for (int u = 0; u < DATA.numUsers; u += 7) {
+            int[] h = recent(seqs, u, history);
+            for (int i = 0; i < DATA.numItems; i++) {
+                if (counts[i] == 0) { // never trained and no side information: a zero vector
+                    assertEquals(0f, m.score(u, i), "never-seen item " + i);
+                    continue;
+                }
+                // mean over h of cos(in_h, in_i) (every trained input row is random, so nonzero)
+                double ref = 0;
+                for (int it : h) {
+                    double dot = 0, na = 0, nb = 0;
+                    for (int k = 0; k < d; k++) {
+                        double a = p.inId[it * d + k], b = p.inId[i * d + k];
+                        dot += a * b; na += a * a; nb += b * b;
+                    }
+                    ref += dot / Math.sqrt(na * nb) / h.length;
+                }
+                assertEquals(ref, m.score(u, i), 1e-5, "user " + u + " item " + i);
+            }
+        }
+    }
+
+    @Test
+    void hnswServingKeepsNeverSeenItemsBelowEverySeenItem() {
+        Item2VecVectors.Snapshot snap = vectors("conditional", 50).build(randomParams(6, 23));
+        EmbeddingRecaller exact = snap.exact();
+        EmbeddingRecaller ann = snap.serve(new Retrieval("hnsw", HnswParams.DEFAULT), 1);
+        int[] counts = DATA.train.itemCounts();
+        int[] none = new int[0];
+        for (int u = 0; u < DATA.numUsers; u++) {
+            float minSeen = Float.POSITIVE_INFINITY, maxUnseen = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < DATA.numItems; i++) {
+                float s = ann.score(u, i);
+                assertTrue(Float.isFinite(s), "hnsw scores are finite: user " + u + " item " + i);
+                if (counts[i] > 0) {
+                    assertEquals(exact.score(u, i), s, "seen items keep their exact score");
+                    minSeen = Math.min(minSeen, s);
+                } else {
+                    maxUnseen = Math.max(maxUnseen, s);
+                }
+            }
+            assertTrue(maxUnseen < minSeen, "user " + u + ": never-seen " + maxUnseen + " vs seen " + minSeen);
+            // full ranking is the same as with -inf: seen items by score, then never-seen ones by id
+            assertArrayEquals(exact.exactRecall(u, DATA.numItems, none), ann.exactRecall(u, DATA.numItems, none));
+            for (int i : ann.recall(u, 10, none)) assertTrue(counts[i] > 0, "hnsw top-10 of user " + u + " has " + i);
+        }
+        // nothing to replace: the same array comes back
+        float[] b = {1f, -2f};
+        assertSame(b, Item2VecVectors.finiteFloor(1, new float[]{1f}, new float[]{1f, 1f}, b));
+        assertNull(Item2VecVectors.finiteFloor(1, new float[]{1f}, new float[]{1f, 1f}, null));
+    }
+
+    @Test
+    void configReadsRetrievalAndTheSharedStoppingKeys() {
+        ConfigBlock b = new ConfigBlock(ConfigFactory.parseString(
+                "retrieval = hnsw, hnsw { m = 8, ef = 40 }, patience = 2, valid-every = 3"), "recall.item2vec");
+        Item2VecConfig c = Item2VecConfig.from(b);
+        b.finish();
+        assertEquals(new Retrieval("hnsw", new HnswParams(8, 200, 40)), c.retrieval());
+        assertEquals(new EarlyStopping.Config(2, 3), c.stopping());
+        assertEquals(Item2VecConfig.defaults(), Item2VecConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.item2vec")));
+        ConfigBlock old = new ConfigBlock(ConfigFactory.parseString("eval-every = 2"), "recall.item2vec");
+        Item2VecConfig.from(old);
+        ConfigError e = assertThrows(ConfigError.class, old::finish);
+        assertTrue(e.getMessage().contains("eval-every"), e.getMessage());
     }
 }

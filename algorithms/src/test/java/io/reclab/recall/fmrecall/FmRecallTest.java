@@ -1,5 +1,6 @@
 package io.reclab.recall.fmrecall;
 
+import io.reclab.ann.HnswParams;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
 import io.reclab.optim.OptimizerConfig;
@@ -220,5 +221,27 @@ class FmRecallTest {
         new FmRecallFactory().create(typo);
         ConfigError t = assertThrows(ConfigError.class, typo::finish);
         assertTrue(t.getMessage().contains("factors"), t.getMessage());
+    }
+
+    @Test
+    void hnswRetrievalServesTheSameScoresAndReportsItsQuality() {
+        FmRecallConfig c = small("bpr", 3);
+        FmRecallConfig h = new FmRecallConfig(c.factors(), c.loss(), c.negatives(), c.epochs(), c.stopping(), c.initStd(),
+                c.numericBuckets(), c.optimizer(), new Retrieval("hnsw", HnswParams.DEFAULT));
+        EmbeddingRecaller exact = new FmRecall(c).fit(ctx(3, null, null));
+        EmbeddingRecaller ann = new FmRecall(h).fit(ctx(3, null, null));
+        assertEquals("hnsw", ann.retrieval().mode());
+        float[] a = new float[DATA.numItems], b = new float[DATA.numItems];
+        for (int u = 0; u < DATA.numUsers; u++) {
+            exact.scoreBlock(new int[]{u}, 0, 1, a);
+            ann.scoreBlock(new int[]{u}, 0, 1, b);
+            assertArrayEquals(a, b, "user " + u);
+        }
+        java.util.Map<String, Double> d = ann.diagnostics(DATA.train, 1);
+        assertTrue(d.containsKey("ann.latency_us") && d.containsKey("exact.latency_us"), d.toString());
+        assertTrue(d.get("ann.recall@10") > 0.9 && d.get("ann.recall@10") <= 1, d.toString());
+        ConfigBlock blk = new ConfigBlock(ConfigFactory.parseString("retrieval = hnsw, hnsw { m = 12 }"), "recall.fm-recall");
+        assertEquals(new Retrieval("hnsw", new HnswParams(12, 200, 100)), FmRecallConfig.from(blk).retrieval());
+        blk.finish();
     }
 }

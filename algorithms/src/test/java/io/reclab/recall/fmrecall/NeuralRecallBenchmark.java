@@ -1,8 +1,8 @@
 package io.reclab.recall.fmrecall;
 
 import io.reclab.data.FeatureTable;
-import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
+import io.reclab.data.loader.MovieLens100kLoader;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
@@ -30,7 +30,8 @@ public final class NeuralRecallBenchmark {
             System.out.println("ml-100k not found (system property reclab.ml100k, env RECLAB_ML100K, ../shared/data/ml-100k); skipping");
             return;
         }
-        Interactions data = readUData(dir.resolve("u.data"));
+        // the framework's loader, for the interaction log only (side features are left out on purpose)
+        Interactions data = new MovieLens100kLoader(new MovieLens100kLoader.Config("ml-100k", dir)).load().interactions();
         System.out.println(data + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         FeatureTable nu = FeatureTable.empty(data.numUsers()), ni = FeatureTable.empty(data.numItems());
         Item2VecConfig i2v = Item2VecConfig.defaults();
@@ -72,24 +73,5 @@ public final class NeuralRecallBenchmark {
         c.add("/work/shared/data/ml-100k");
         for (String s : c) if (Files.isRegularFile(Path.of(s, "u.data"))) return Path.of(s);
         return null;
-    }
-
-    /** Minimal reader of u.data: user \t item \t rating \t timestamp. */
-    static Interactions readUData(Path file) throws IOException {
-        IdMap.Builder users = new IdMap.Builder(), items = new IdMap.Builder();
-        List<String> lines = Files.readAllLines(file);
-        int n = lines.size();
-        int[] u = new int[n], i = new int[n];
-        float[] v = new float[n];
-        long[] t = new long[n];
-        for (int r = 0; r < n; r++) {
-            String[] f = lines.get(r).split("\t");
-            if (f.length != 4) throw new IOException(file + " line " + (r + 1) + ": expected 4 tab-separated fields, got " + f.length);
-            u[r] = users.add(f[0]);
-            i[r] = items.add(f[1]);
-            v[r] = Float.parseFloat(f[2]);
-            t[r] = Long.parseLong(f[3]);
-        }
-        return new Interactions(u, i, v, t, users.build(), items.build());
     }
 }

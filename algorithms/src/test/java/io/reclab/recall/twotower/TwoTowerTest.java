@@ -1,5 +1,9 @@
 package io.reclab.recall.twotower;
 
+import com.typesafe.config.ConfigFactory;
+import io.reclab.ann.HnswParams;
+import io.reclab.config.ConfigBlock;
+import io.reclab.config.ConfigError;
 import io.reclab.optim.OptimizerConfig;
 import io.reclab.recall.TrainContext;
 import io.reclab.recall.embedding.EmbeddingRecaller;
@@ -12,6 +16,7 @@ import io.reclab.run.TrainingLog;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -188,5 +193,49 @@ class TwoTowerTest {
             assertArrayEquals(PlantedClusters.itemVectors(a), PlantedClusters.itemVectors(b), "threads " + threads);
             assertArrayEquals(PlantedClusters.userVectors(a), PlantedClusters.userVectors(b), "threads " + threads);
         }
+    }
+
+    @Test
+    void servedScoresAreCosinesOfTowerOutputsAndHnswReportsItsQuality() {
+        TwoTowerConfig c = cfg(8, new int[]{16}, 8, 0.1, 32, 1, 0.01);
+        TwoTowerConfig hnsw = new TwoTowerConfig(c.embeddingDim(), c.hidden(), c.outputDim(), c.userId(), c.history(),
+                c.normalize(), c.temperature(), c.logqCorrection(), c.batchSize(), c.epochs(), c.stopping(),
+                c.initStd(), c.numericBuckets(), c.optimizer(), new Retrieval("hnsw", HnswParams.DEFAULT));
+        EmbeddingRecaller m = new TwoTower(hnsw).fit(ctx(4, 1, null));
+        assertFalse(m.hasItemBias());
+        float[] block = new float[DATA.numItems];
+        for (int u = 0; u < DATA.numUsers; u += 5) {
+            m.scoreBlock(new int[]{u}, 0, 1, block);
+            float[] p = m.userVector(u);
+            for (int i = 0; i < DATA.numItems; i++) {
+                // old formula: <user-tower output, item-tower output>, both L2-normalised, so a cosine in [-1, 1]
+                float[] q = m.itemVector(i);
+                double dot = 0, np = 0, nq = 0;
+                for (int k = 0; k < p.length; k++) { dot += p[k] * q[k]; np += p[k] * p[k]; nq += q[k] * q[k]; }
+                assertEquals(1, np, 1e-5);
+                assertEquals(1, nq, 1e-5);
+                assertEquals(dot, block[i], 1e-6, "user " + u + " item " + i);
+            }
+        }
+        // the same model trained with exact retrieval scores identically; HNSW only changes recall()
+        EmbeddingRecaller exact = new TwoTower(c).fit(ctx(4, 1, null));
+        assertArrayEquals(PlantedClusters.itemVectors(exact), PlantedClusters.itemVectors(m));
+        Map<String, Double> d = m.diagnostics(DATA.train, 1);
+        assertEquals(List.of("ann.recall@10", "ann.latency_us", "exact.latency_us"), List.copyOf(d.keySet()));
+        assertTrue(d.get("ann.recall@10") > 0.9 && d.get("ann.recall@10") <= 1, d.toString());
+        assertEquals(Map.of(), exact.diagnostics(DATA.train, 1));
+    }
+
+    @Test
+    void configReadsRetrievalAndTheSharedStoppingKeys() {
+        ConfigBlock b = new ConfigBlock(ConfigFactory.parseString("retrieval = hnsw, hnsw { ef = 50 }, valid-every = 2"),
+                "recall.twotower");
+        TwoTowerConfig c = TwoTowerConfig.from(b);
+        b.finish();
+        assertEquals(new Retrieval("hnsw", new HnswParams(16, 200, 50)), c.retrieval());
+        assertEquals(new EarlyStopping.Config(3, 2), c.stopping());
+        ConfigError e = assertThrows(ConfigError.class, () -> TwoTowerConfig.from(
+                new ConfigBlock(ConfigFactory.parseString("patience = 0"), "recall.twotower")));
+        assertTrue(e.getMessage().contains("recall.twotower.patience"), e.getMessage());
     }
 }

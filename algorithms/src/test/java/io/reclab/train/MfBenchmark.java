@@ -43,7 +43,8 @@ public final class MfBenchmark {
             time("ALS 64x10 cg", new AlsFactory(), "iterations = 10", d, threads);
             time("ALS 64x10 cholesky", new AlsFactory(), "iterations = 10, solver = cholesky", d, threads);
             time("BPR 1 epoch", new BprFactory(), "epochs = 1", d, threads);
-            time("LightGCN 1 epoch", new LightGcnFactory(), "epochs = 1", d, threads);
+            time("LightGCN 1 ep exact", new LightGcnFactory(), "epochs = 1, refresh-every = 1", d, threads);
+            time("LightGCN 1 ep cached8", new LightGcnFactory(), "epochs = 1, refresh-every = 8", d, threads);
             EmbeddingRecaller m = (EmbeddingRecaller) time("ALS 64x10 + hnsw", new AlsFactory(), "iterations = 10, retrieval = hnsw", d, threads);
             AnnQuality.Report r = AnnQuality.measure(m, d.byUser(), 10, 943, 1);
             System.out.println("  ANN on ALS factors: " + r.extras());
@@ -53,8 +54,9 @@ public final class MfBenchmark {
         if (Boolean.getBoolean("skipSynthetic")) return;
         Interactions s = synthetic(6000, 3700, 800_000, 42);
         System.out.println("synthetic: " + s);
-        time("BPR 1 epoch", new BprFactory(), "epochs = 1", s, threads);
-        time("LightGCN 1 epoch", new LightGcnFactory(), "epochs = 1", s, threads);
+        if (!Boolean.getBoolean("skipBpr")) time("BPR 1 epoch", new BprFactory(), "epochs = 1", s, threads);
+        time("LightGCN 1 ep exact", new LightGcnFactory(), "epochs = 1, refresh-every = 1", s, threads);
+        time("LightGCN 1 ep cached8", new LightGcnFactory(), "epochs = 1, refresh-every = 8", s, threads);
     }
 
     static Object time(String label, io.reclab.config.Factory<Recaller> f, String conf, Interactions d, int threads) {

@@ -209,6 +209,11 @@ class LightGcnTest {
         for (int i = 0; i < d.train.numItems(); i++) assertArrayEquals(a.itemVector(i), b.itemVector(i));
         EmbeddingRecaller c = (EmbeddingRecaller) new LightGcn(cfg(0.01, 32, 3)).fit(d.context(5, 2));
         assertFalse(java.util.Arrays.equals(a.userVector(0), c.userVector(0)));
+        // cached propagation is deterministic too, and differs from exact after the first refresh window
+        EmbeddingRecaller x = (EmbeddingRecaller) new LightGcn(cfg(0.01, 32, 3, 3)).fit(d.context(4, 1));
+        EmbeddingRecaller y = (EmbeddingRecaller) new LightGcn(cfg(0.01, 32, 3, 3)).fit(d.context(4, 2));
+        for (int u = 0; u < d.numUsers(); u++) assertArrayEquals(x.userVector(u), y.userVector(u));
+        assertFalse(java.util.Arrays.equals(a.userVector(0), x.userVector(0)));
     }
 
     @Test

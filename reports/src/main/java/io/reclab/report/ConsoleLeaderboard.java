@@ -37,7 +37,8 @@ public final class ConsoleLeaderboard {
         header[0] = "model";
         for (int c = 0; c < lb.columns().size(); c++) {
             Leaderboard.Column col = lb.columns().get(c);
-            header[c + 1] = col.header() + (col.lowerIsBetter() ? " (lower)" : "");
+            header[c + 1] = col.header() + (col.lowerIsBetter() ? " (lower)"
+                    : !Double.isNaN(MetricDirection.target(col.metric())) ? " (ideal 1)" : "");
         }
         lines.add(header);
         for (int r = 0; r < lb.rows().size(); r++) {

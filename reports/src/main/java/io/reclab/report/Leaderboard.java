@@ -118,15 +118,16 @@ public final class Leaderboard {
         }
         boolean[][] best = new boolean[rows.size()][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
-            boolean lower = columns.get(c).lowerIsBetter();
+            String metric = columns.get(c).metric();
             double b = Double.NaN;
             for (Row r : rows) {
                 double v = r.mean()[c];
                 if (!r.has(c) || Double.isNaN(v)) continue;
-                if (Double.isNaN(b) || (lower ? v < b : v > b)) b = v;
+                double bad = MetricDirection.badness(metric, v);
+                if (Double.isNaN(b) || bad < b) b = bad;
             }
             for (int i = 0; i < rows.size(); i++) {
-                best[i][c] = rows.get(i).has(c) && rows.get(i).mean()[c] == b;
+                best[i][c] = rows.get(i).has(c) && MetricDirection.badness(metric, rows.get(i).mean()[c]) == b;
             }
         }
         return new Leaderboard(List.copyOf(columns), List.copyOf(rows), best, List.copyOf(incomplete), primary);

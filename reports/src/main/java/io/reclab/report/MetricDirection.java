@@ -28,6 +28,24 @@ public final class MetricDirection {
         return false;
     }
 
+    /**
+     * The ideal value of a metric that is best at a target rather than at an extreme, or NaN: the calibration ratio
+     * (mean prediction / observed rate) is best at 1, whether a model over- or under-predicts.
+     */
+    public static double target(String metricId) {
+        String id = metricId.toLowerCase(Locale.ROOT);
+        int slash = id.lastIndexOf('/');
+        if (slash >= 0) id = id.substring(slash + 1);
+        return family(id).equals("calibration") ? 1.0 : Double.NaN;
+    }
+
+    /** How far a value is from the best, for ranking values of one metric: smaller is better. */
+    public static double badness(String metricId, double value) {
+        double t = target(metricId);
+        if (!Double.isNaN(t)) return Math.abs(value - t);
+        return lowerIsBetter(metricId) ? value : -value;
+    }
+
     /** {@code ndcg@10} → {@code ndcg}; ids without {@code @} are their own family. */
     public static String family(String metricId) {
         int at = metricId.indexOf('@');

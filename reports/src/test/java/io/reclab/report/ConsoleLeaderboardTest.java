@@ -83,4 +83,16 @@ class ConsoleLeaderboardTest {
         assertEquals(1, lb.incomplete().size());
         assertEquals("running", lb.incomplete().get(0).status());
     }
+
+    @Test
+    void calibrationBestIsTheRatioClosestToOne() {
+        java.util.List<RunRecord> records = java.util.List.of(
+                rec("a", "fm", "completed", java.util.Map.of(), java.util.Map.of("rank", java.util.Map.of("calibration", 1.04)), null),
+                rec("b", "lr", "completed", java.util.Map.of(), java.util.Map.of("rank", java.util.Map.of("calibration", 0.98)), null),
+                rec("c", "dcn", "completed", java.util.Map.of(), java.util.Map.of("rank", java.util.Map.of("calibration", 1.10)), null));
+        Leaderboard lb = Leaderboard.of(records);
+        for (int r = 0; r < lb.rows().size(); r++)
+            org.junit.jupiter.api.Assertions.assertEquals(lb.rows().get(r).label().equals("lr"), lb.isBest(r, 0), lb.rows().get(r).label());
+        org.junit.jupiter.api.Assertions.assertTrue(ConsoleLeaderboard.render(records).contains("calibration (ideal 1)"));
+    }
 }

@@ -13,29 +13,44 @@ public final class TopK {
      * items remain.
      */
     public static int[] select(float[] scores, int offset, int n, int k, int[] exclude, int exFrom, int exTo) {
+        return select(scores, offset, n, k, exclude, exFrom, exTo, Scan.VECTOR);
+    }
+
+    /** As above, choosing the scan explicitly (tests run both paths). */
+    static int[] select(float[] scores, int offset, int n, int k, int[] exclude, int exFrom, int exTo, boolean vector) {
         if (k <= 0) return new int[0];
         int[] heapIds = new int[k];
         float[] heapScores = new float[k];
-        int size = 0;
-        int ex = exFrom;
-        for (int item = 0; item < n; item++) {
-            float s = scores[offset + item];
-            // Items arrive in increasing id order, so once the heap is full a newcomer must beat the worst kept
-            // score strictly (a tie loses to the kept item's smaller id). Most items stop at this one comparison;
-            // the exclusion list is consulted only for the few that pass (NaN fails the comparison as well).
-            if (size == k && !(s > heapScores[0])) continue;
+        int size = 0, ex = exFrom, item = 0;
+        for (; item < n && size < k; item++) {
             while (ex < exTo && exclude[ex] < item) ex++;
             if (ex < exTo && exclude[ex] == item) continue;
+            float s = scores[offset + item];
             if (s != s) s = Float.NEGATIVE_INFINITY;
-            if (size < k) {
-                heapIds[size] = item;
-                heapScores[size] = s;
-                siftUp(heapIds, heapScores, size);
-                size++;
-            } else if (better(s, item, heapScores[0], heapIds[0])) {
-                heapIds[0] = item;
-                heapScores[0] = s;
-                siftDown(heapIds, heapScores, size);
+            heapIds[size] = item;
+            heapScores[size] = s;
+            siftUp(heapIds, heapScores, size);
+            size++;
+        }
+        if (size == k) {
+            // Items arrive in increasing id order, so a newcomer must beat the worst kept score strictly (a tie
+            // loses to the kept item's smaller id; NaN never beats). Most items fail this one comparison, and whole
+            // vectors of them are skipped at once; the exclusion list is consulted only for the few that pass.
+            float thr = heapScores[0];
+            while (item < n) {
+                if (vector) item = Scan.skipNotAbove(scores, offset + item, offset + n, thr) - offset;
+                if (item >= n) break;
+                float s = scores[offset + item];
+                if (s > thr) {
+                    while (ex < exTo && exclude[ex] < item) ex++;
+                    if (!(ex < exTo && exclude[ex] == item)) {
+                        heapIds[0] = item;
+                        heapScores[0] = s;
+                        siftDown(heapIds, heapScores, size);
+                        thr = heapScores[0];
+                    }
+                }
+                item++;
             }
         }
         int[] out = new int[size];

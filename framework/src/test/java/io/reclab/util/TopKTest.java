@@ -20,10 +20,15 @@ class TopKTest {
     }
 
     @Test
+    void theBuildRunsTheVectorScan() {
+        org.junit.jupiter.api.Assertions.assertTrue(Scan.VECTOR, "the Vector API module should be resolved under the build");
+    }
+
+    @Test
     void matchesFullSortOnRandomScoresWithTiesNaNsAndExclusions() {
         SplittableRandom r = new SplittableRandom(7);
         for (int trial = 0; trial < 300; trial++) {
-            int n = 1 + r.nextInt(200), k = 1 + r.nextInt(30), offset = r.nextInt(5);
+            int n = 1 + r.nextInt(trial < 150 ? 200 : 3000), k = 1 + r.nextInt(30), offset = r.nextInt(5);
             float[] s = new float[offset + n];
             for (int i = 0; i < s.length; i++) {
                 int kind = r.nextInt(10);
@@ -41,7 +46,9 @@ class TopKTest {
             });
             int[] expected = Arrays.stream(order).filter(i -> Arrays.binarySearch(exclude, i) < 0)
                     .limit(k).mapToInt(Integer::intValue).toArray();
-            assertArrayEquals(expected, TopK.select(s, offset, n, k, exclude, 0, exclude.length), "trial " + trial);
+            assertArrayEquals(expected, TopK.select(s, offset, n, k, exclude, 0, exclude.length, false), "scalar, trial " + trial);
+            if (Scan.VECTOR)
+                assertArrayEquals(expected, TopK.select(s, offset, n, k, exclude, 0, exclude.length, true), "vector, trial " + trial);
         }
     }
 }

@@ -1,0 +1,38 @@
+package io.reclab.recall.lightgcn;
+
+/**
+ * The inner loop of LightGCN's sparse products: one output row {@code out[o..o+k) = Σ_q w[q] · in[ix[q]·k ..+k)}
+ * over the nonzeros {@code q ∈ [from, to)} of one row of the normalised adjacency, optionally also adding it to
+ * {@code acc[o..o+k)}. Two implementations: {@link VectorRowGather} (Vector API, whole row held in registers)
+ * and {@link ScalarRowGather}; {@link #best()} picks one per JVM, so a run's results depend only on the JVM flags,
+ * the seed and the thread count. The two differ in summation order, hence in the last float bits.
+ */
+abstract class RowGather {
+    /**
+     * out[o..o+k) = Σ_{q∈[from,to)} w[q] in[ix[q]·k ..]; when {@code acc} is non-null also acc[o..o+k) += that row.
+     * Only the columns with {@code mark[c] == tag} contribute when {@code mark} is non-null.
+     */
+    abstract void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc,
+                         int[] mark, int tag);
+
+    /** Short name for logs and benchmarks. */
+    abstract String name();
+
+    private static final boolean VECTOR = probe();
+
+    private static boolean probe() {
+        if (Boolean.getBoolean("reclab.noVector")) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorRowGather.lanes() >= 4;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The Vector API kernel when the incubator module is resolved (and not disabled by -Dreclab.noVector), else scalar. */
+    static RowGather best() {
+        // typed as RowGather so the verifier need not load VectorRowGather when the module is absent
+        return VECTOR ? VectorRowGather.create() : new ScalarRowGather();
+    }
+}

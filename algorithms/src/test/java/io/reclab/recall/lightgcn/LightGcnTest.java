@@ -88,21 +88,29 @@ class LightGcnTest {
     @Test
     void propagationMatchesDenseMatrixPowers() {
         Interactions t = graph(6, 5, 14, 3);
-        int k = 3, layers = 3;
-        float[] e0 = Init.normal(11 * k, 1, 4);
-        try (Parallel par = new Parallel(2)) {
-            LightGcnState st = new LightGcnState(NormalizedAdjacency.build(t.byUser()), 6, 5, k, layers, e0, 0, SGD, par);
-            float[] fin = st.propagateAll();
-            double[][] ref = denseFinal(t, e0, k, layers);
-            for (int x = 0; x < 11; x++) for (int c = 0; c < k; c++) assertEquals(ref[x][c], fin[x * k + c], 1e-5);
+        int layers = 3;
+        // k = 64 runs the vector kernel's register-blocked path, 3 its scalar tail
+        for (int k : new int[]{3, 64}) {
+            float[] e0 = Init.normal(11 * k, 1, 4);
+            try (Parallel par = new Parallel(2)) {
+                LightGcnState st = new LightGcnState(NormalizedAdjacency.build(t.byUser()), 6, 5, k, layers, e0, 0, SGD, par);
+                float[] fin = st.propagateAll();
+                double[][] ref = denseFinal(t, e0, k, layers);
+                for (int x = 0; x < 11; x++) for (int c = 0; c < k; c++) assertEquals(ref[x][c], fin[x * k + c], 1e-5, "k=" + k);
+            }
         }
     }
 
     /** Finite differences through the K-layer propagation, on every layer-0 coordinate. */
     @Test
     void gradientThroughPropagationMatchesFiniteDifferences() {
+        // k = 64 runs the vector kernel's register-blocked path (4 × 16 lanes with AVX-512), 3 its scalar tail
+        for (int k : new int[]{3, 64}) gradientMatchesFiniteDifferences(k);
+    }
+
+    private static void gradientMatchesFiniteDifferences(int k) {
         Interactions t = graph(5, 6, 13, 8);
-        int k = 3, users = 5, items = 6;
+        int users = 5, items = 6;
         double l2 = 0.05;
         int[] su = {0, 1, 1, 3, 4, 0}, si = new int[6], sj = new int[6];
         Csr byUser = t.byUser();
@@ -113,7 +121,8 @@ class LightGcnTest {
             do sj[s] = r.nextInt(items); while (byUser.contains(su[s], sj[s]));
         }
         for (int layers : new int[]{1, 3}) {
-            float[] e0 = Init.normal((users + items) * k, 0.7, 5);
+            // std scaled by sqrt(3 / k) keeps the scores f_u·f_i at the same scale for every k
+            float[] e0 = Init.normal((users + items) * k, 0.7 * Math.sqrt(3.0 / k), 5);
             try (Parallel par = new Parallel(2)) {
                 LightGcnState st = new LightGcnState(NormalizedAdjacency.build(byUser), users, items, k, layers, e0, l2, SGD, par);
                 double bpr = st.gradients(su, si, sj, 0, su.length);
@@ -128,7 +137,7 @@ class LightGcnTest {
                     double down = referenceLoss(t, e0, k, layers, l2, su, si, sj);
                     e0[c] = keep;
                     double fd = (up - down) / (2 * h);
-                    assertEquals(fd, st.grad[c], 1e-4 + 1e-3 * Math.abs(fd), "K=" + layers + " coordinate " + c);
+                    assertEquals(fd, st.grad[c], 1e-4 + 1e-3 * Math.abs(fd), "k=" + k + " K=" + layers + " coordinate " + c);
                 }
             }
         }

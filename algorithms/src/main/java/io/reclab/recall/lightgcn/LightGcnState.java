@@ -11,15 +11,18 @@ import io.reclab.train.Parallel;
  * needed, so the last layer is computed for those rows alone. Loss over a batch of B triples:
  * <pre>  L = (1/B) Σ −ln σ(f_u·f_i − f_u·f_j) + (l2 / 2B) Σ (||e⁰_u||² + ||e⁰_i||² + ||e⁰_j||²)  </pre>
  * Backward: propagation is linear and Â symmetric, so {@code ∂L/∂E⁰ = (1/(K+1)) Σ_l Â^l G + L2 term} with
- * {@code G = ∂L/∂F} (nonzero on batch rows only); the first hop skips zero rows of G. This is exactly what the
- * official implementation's autograd computes, with the same full-graph propagation per batch, minus the work on
- * rows that cannot matter (the last forward hop outside the batch, the first backward hop from zero rows).
+ * {@code G = ∂L/∂F} (nonzero on batch rows only). This is exactly what the official implementation's autograd
+ * computes, with the same full-graph propagation per batch, minus the last forward hop outside the batch. The
+ * first backward hop runs as a full product although G is mostly zero rows: skipping them per nonzero (a
+ * data-dependent branch on every column) measured 4× slower than the branch-free vector product.
  * <p>With {@code refreshEvery = c > 1} the forward pass instead reads the neighbourhood terms
  * {@code Σ_{l=1..K} Â^l E⁰} from a cache recomputed every c batches (K full products, amortised), adding the current
  * layer-0 rows; the backward pass stays exact for the F it used. This removes the K − 1 full forward products per
  * batch (about 2/5 of the work); the gradient of the first batch after a refresh equals the exact one.
- * Sparse products pull over rows of Â in parallel, each row written by one task, and the batch gradient is summed
- * in sample order, so a step gives the same parameters for any thread count.
+ * Sparse products pull over rows of Â in parallel, each row written by one task through a {@link RowGather}
+ * kernel (fixed per JVM), and the batch gradient is summed in sample order, so a step gives the same parameters
+ * for any thread count. The vector and scalar kernels sum a row's nonzeros in different orders, so their
+ * results differ in the last float bits.
  */
 final class LightGcnState {
     final int users;
@@ -86,13 +89,11 @@ final class LightGcnState {
     }
 
     /** out[r] = Σ_c Â[r,c] in[c] for all rows; when {@code acc} is non-null also acc[r] += out[r]. */
-    private void spmm(float[] in, float[] out, float[] acc, boolean onlyBatchColumns) {
-        int[] mark = onlyBatchColumns ? slotStamp : null;
-        int tag = stamp;
+    private void spmm(float[] in, float[] out, float[] acc) {
         par.forEach(bounds.length - 1, part -> {
             int[] ip = adj.indptr;
             for (int r = bounds[part]; r < bounds[part + 1]; r++)
-                gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc, mark, tag);
+                gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc);
         });
     }
 
@@ -102,7 +103,7 @@ final class LightGcnState {
         float[] cur = e0;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, sum, false);
+            spmm(cur, nxt, sum);
             cur = nxt;
         }
         float inv = 1f / (layers + 1);
@@ -116,7 +117,7 @@ final class LightGcnState {
         float[] cur = e0;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, neighbourhood, false);
+            spmm(cur, nxt, neighbourhood);
             cur = nxt;
         }
     }
@@ -165,7 +166,7 @@ final class LightGcnState {
         float[] cur = e0;
         for (int l = 1; l < layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, null, false);
+            spmm(cur, nxt, null);
             for (int a = 0; a < n; a++) {
                 int o = slotNode[a] * k, fo = a * k;
                 for (int t = 0; t < k; t++) fin[fo + t] += nxt[o + t];
@@ -180,7 +181,7 @@ final class LightGcnState {
                 int[] ip = adj.indptr;
                 for (int a = lo; a < hi; a++) {
                     int r = slotNode[a];
-                    gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], last, k, row, a * k, fin, null, 0);
+                    gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], last, k, row, a * k, fin);
                 }
             });
         }
@@ -221,7 +222,7 @@ final class LightGcnState {
         float[] cur = g;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, grad, l == 1);
+            spmm(cur, nxt, grad);
             cur = nxt;
         }
         float inv = 1f / (layers + 1);

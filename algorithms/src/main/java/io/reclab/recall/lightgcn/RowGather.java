@@ -8,12 +8,8 @@ package io.reclab.recall.lightgcn;
  * the seed and the thread count. The two differ in summation order, hence in the last float bits.
  */
 abstract class RowGather {
-    /**
-     * out[o..o+k) = Σ_{q∈[from,to)} w[q] in[ix[q]·k ..]; when {@code acc} is non-null also acc[o..o+k) += that row.
-     * Only the columns with {@code mark[c] == tag} contribute when {@code mark} is non-null.
-     */
-    abstract void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc,
-                         int[] mark, int tag);
+    /** out[o..o+k) = Σ_{q∈[from,to)} w[q] in[ix[q]·k ..]; when {@code acc} is non-null also acc[o..o+k) += that row. */
+    abstract void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc);
 
     /** Short name for logs and benchmarks. */
     abstract String name();

@@ -9,29 +9,19 @@ import java.util.Arrays;
  */
 final class ScalarRowGather extends RowGather {
     @Override
-    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc, int[] mark, int tag) {
+    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc) {
         Arrays.fill(out, o, o + k, 0f);
-        if (mark == null) {
-            int q = from;
-            for (; q + 3 < to; q += 4) {
-                float a0 = w[q], a1 = w[q + 1], a2 = w[q + 2], a3 = w[q + 3];
-                int c0 = ix[q] * k, c1 = ix[q + 1] * k, c2 = ix[q + 2] * k, c3 = ix[q + 3] * k;
-                for (int t = 0; t < k; t++)
-                    out[o + t] += (a0 * in[c0 + t] + a1 * in[c1 + t]) + (a2 * in[c2 + t] + a3 * in[c3 + t]);
-            }
-            for (; q < to; q++) {
-                float a = w[q];
-                int c = ix[q] * k;
-                for (int t = 0; t < k; t++) out[o + t] += a * in[c + t];
-            }
-        } else {
-            for (int q = from; q < to; q++) {
-                int col = ix[q];
-                if (mark[col] != tag) continue;
-                float a = w[q];
-                int c = col * k;
-                for (int t = 0; t < k; t++) out[o + t] += a * in[c + t];
-            }
+        int q = from;
+        for (; q + 3 < to; q += 4) {
+            float a0 = w[q], a1 = w[q + 1], a2 = w[q + 2], a3 = w[q + 3];
+            int c0 = ix[q] * k, c1 = ix[q + 1] * k, c2 = ix[q + 2] * k, c3 = ix[q + 3] * k;
+            for (int t = 0; t < k; t++)
+                out[o + t] += (a0 * in[c0 + t] + a1 * in[c1 + t]) + (a2 * in[c2 + t] + a3 * in[c3 + t]);
+        }
+        for (; q < to; q++) {
+            float a = w[q];
+            int c = ix[q] * k;
+            for (int t = 0; t < k; t++) out[o + t] += a * in[c + t];
         }
         if (acc != null) for (int t = 0; t < k; t++) acc[o + t] += out[o + t];
     }

@@ -20,28 +20,20 @@ final class VectorRowGather extends RowGather {
     static RowGather create() { return new VectorRowGather(); }
 
     @Override
-    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc, int[] mark, int tag) {
+    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc) {
         int c0 = 0;
         for (; c0 + B <= k; c0 += B) {
-            if (mark == null) block4(ix, w, from, to, in, k, c0, out, o, acc);
-            else block4Masked(ix, w, from, to, in, k, c0, out, o, acc, mark, tag);
+            block4(ix, w, from, to, in, k, c0, out, o, acc);
         }
         for (; c0 + L <= k; c0 += L) {
             FloatVector s = FloatVector.zero(S);
-            for (int q = from; q < to; q++) {
-                int col = ix[q];
-                if (mark != null && mark[col] != tag) continue;
-                s = FloatVector.fromArray(S, in, col * k + c0).fma(FloatVector.broadcast(S, w[q]), s);
-            }
+            for (int q = from; q < to; q++)
+                s = FloatVector.fromArray(S, in, ix[q] * k + c0).fma(FloatVector.broadcast(S, w[q]), s);
             store(s, out, o + c0, acc);
         }
         for (; c0 < k; c0++) {
             float s = 0;
-            for (int q = from; q < to; q++) {
-                int col = ix[q];
-                if (mark != null && mark[col] != tag) continue;
-                s = Math.fma(w[q], in[col * k + c0], s);
-            }
+            for (int q = from; q < to; q++) s += w[q] * in[ix[q] * k + c0];
             out[o + c0] = s;
             if (acc != null) acc[o + c0] += s;
         }
@@ -75,26 +67,6 @@ final class VectorRowGather extends RowGather {
         store(s1.add(t1), out, d + L, acc);
         store(s2.add(t2), out, d + 2 * L, acc);
         store(s3.add(t3), out, d + 3 * L, acc);
-    }
-
-    private static void block4Masked(int[] ix, float[] w, int from, int to, float[] in, int k, int c0, float[] out, int o,
-                                     float[] acc, int[] mark, int tag) {
-        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        for (int q = from; q < to; q++) {
-            int col = ix[q];
-            if (mark[col] != tag) continue;
-            FloatVector a = FloatVector.broadcast(S, w[q]);
-            int p = col * k + c0;
-            s0 = FloatVector.fromArray(S, in, p).fma(a, s0);
-            s1 = FloatVector.fromArray(S, in, p + L).fma(a, s1);
-            s2 = FloatVector.fromArray(S, in, p + 2 * L).fma(a, s2);
-            s3 = FloatVector.fromArray(S, in, p + 3 * L).fma(a, s3);
-        }
-        int d = o + c0;
-        store(s0, out, d, acc);
-        store(s1, out, d + L, acc);
-        store(s2, out, d + 2 * L, acc);
-        store(s3, out, d + 3 * L, acc);
     }
 
     private static void store(FloatVector s, float[] out, int d, float[] acc) {

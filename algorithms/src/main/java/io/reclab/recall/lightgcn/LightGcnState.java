@@ -90,10 +90,15 @@ final class LightGcnState {
 
     /** out[r] = Σ_c Â[r,c] in[c] for all rows; when {@code acc} is non-null also acc[r] += out[r]. */
     private void spmm(float[] in, float[] out, float[] acc) {
+        spmm(in, out, acc, acc, 1f);
+    }
+
+    /** out[r] = Σ_c Â[r,c] in[c] and acc[r] = (base[r] + out[r]) · scale for all rows (null base: zeros). */
+    private void spmm(float[] in, float[] out, float[] acc, float[] base, float scale) {
         par.forEach(bounds.length - 1, part -> {
             int[] ip = adj.indptr;
             for (int r = bounds[part]; r < bounds[part + 1]; r++)
-                gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc);
+                gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc, base, scale);
         });
     }
 
@@ -113,11 +118,10 @@ final class LightGcnState {
 
     /** Recomputes the cached neighbourhood terms Σ_{l=1..K} Â^l E⁰ from the current E⁰ (K full products). */
     private void refresh() {
-        java.util.Arrays.fill(neighbourhood, 0f);
         float[] cur = e0;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, neighbourhood);
+            spmm(cur, nxt, neighbourhood, l == 1 ? null : neighbourhood, 1f);
             cur = nxt;
         }
     }
@@ -218,17 +222,15 @@ final class LightGcnState {
             }
         }
         // ∂L/∂E⁰ = (1/(K+1)) Σ_l Â^l G
-        System.arraycopy(g, 0, grad, 0, grad.length);
+        // grad starts as G (first hop's base) and is scaled by 1/(K+1) as the last hop lands
+        float inv = 1f / (layers + 1);
         float[] cur = g;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, grad);
+            spmm(cur, nxt, grad, l == 1 ? g : grad, l == layers ? inv : 1f);
             cur = nxt;
         }
-        float inv = 1f / (layers + 1);
-        par.forRanges(nodes, par.threads(), (part, lo, hi) -> {
-            for (int t = lo * k, e = hi * k; t < e; t++) grad[t] *= inv;
-        });
+        if (layers == 0) for (int t = 0; t < grad.length; t++) grad[t] = g[t] * inv;
         // L2 on the layer-0 rows of the batch, once per occurrence
         float r = l2 * invB;
         for (int s = from; s < to; s++) {

@@ -8,8 +8,19 @@ package io.reclab.recall.lightgcn;
  * the seed and the thread count. The two differ in summation order, hence in the last float bits.
  */
 abstract class RowGather {
-    /** out[o..o+k) = Σ_{q∈[from,to)} w[q] in[ix[q]·k ..]; when {@code acc} is non-null also acc[o..o+k) += that row. */
-    abstract void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc);
+    /**
+     * out[o..o+k) = row = Σ_{q∈[from,to)} w[q] in[ix[q]·k ..]; when {@code acc} is non-null also
+     * acc[o+t] = (base[o+t] + row[t]) · scale, with a null {@code base} read as zeros. {@code base == acc, scale == 1}
+     * is a plain accumulation; the other forms fold the copy that starts a layer sum and the 1/(K+1) that ends it
+     * into the products, saving two passes over the whole embedding table per batch.
+     */
+    abstract void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc,
+                         float[] base, float scale);
+
+    /** The plain accumulating form: acc[o..o+k) += row. */
+    final void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc) {
+        gather(ix, w, from, to, in, k, out, o, acc, acc, 1f);
+    }
 
     /** Short name for logs and benchmarks. */
     abstract String name();

@@ -9,7 +9,8 @@ import java.util.Arrays;
  */
 final class ScalarRowGather extends RowGather {
     @Override
-    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc) {
+    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc, float[] base,
+                float scale) {
         Arrays.fill(out, o, o + k, 0f);
         int q = from;
         for (; q + 3 < to; q += 4) {
@@ -23,7 +24,9 @@ final class ScalarRowGather extends RowGather {
             int c = ix[q] * k;
             for (int t = 0; t < k; t++) out[o + t] += a * in[c + t];
         }
-        if (acc != null) for (int t = 0; t < k; t++) acc[o + t] += out[o + t];
+        if (acc == null) return;
+        if (base == null) for (int t = 0; t < k; t++) acc[o + t] = out[o + t] * scale;
+        else for (int t = 0; t < k; t++) acc[o + t] = (base[o + t] + out[o + t]) * scale;
     }
 
     @Override

@@ -20,26 +20,28 @@ final class VectorRowGather extends RowGather {
     static RowGather create() { return new VectorRowGather(); }
 
     @Override
-    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc) {
+    void gather(int[] ix, float[] w, int from, int to, float[] in, int k, float[] out, int o, float[] acc, float[] base,
+                float scale) {
         int c0 = 0;
         for (; c0 + B <= k; c0 += B) {
-            block4(ix, w, from, to, in, k, c0, out, o, acc);
+            block4(ix, w, from, to, in, k, c0, out, o, acc, base, scale);
         }
         for (; c0 + L <= k; c0 += L) {
             FloatVector s = FloatVector.zero(S);
             for (int q = from; q < to; q++)
                 s = FloatVector.fromArray(S, in, ix[q] * k + c0).fma(FloatVector.broadcast(S, w[q]), s);
-            store(s, out, o + c0, acc);
+            store(s, out, o + c0, acc, base, scale);
         }
         for (; c0 < k; c0++) {
             float s = 0;
             for (int q = from; q < to; q++) s += w[q] * in[ix[q] * k + c0];
             out[o + c0] = s;
-            if (acc != null) acc[o + c0] += s;
+            if (acc != null) acc[o + c0] = ((base == null ? 0f : base[o + c0]) + s) * scale;
         }
     }
 
-    private static void block4(int[] ix, float[] w, int from, int to, float[] in, int k, int c0, float[] out, int o, float[] acc) {
+    private static void block4(int[] ix, float[] w, int from, int to, float[] in, int k, int c0, float[] out, int o, float[] acc,
+                               float[] base, float scale) {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, t0 = s0, t1 = s0, t2 = s0, t3 = s0;
         int q = from;
         for (; q + 1 < to; q += 2) {
@@ -63,15 +65,17 @@ final class VectorRowGather extends RowGather {
             s3 = FloatVector.fromArray(S, in, p + 3 * L).fma(a, s3);
         }
         int d = o + c0;
-        store(s0.add(t0), out, d, acc);
-        store(s1.add(t1), out, d + L, acc);
-        store(s2.add(t2), out, d + 2 * L, acc);
-        store(s3.add(t3), out, d + 3 * L, acc);
+        store(s0.add(t0), out, d, acc, base, scale);
+        store(s1.add(t1), out, d + L, acc, base, scale);
+        store(s2.add(t2), out, d + 2 * L, acc, base, scale);
+        store(s3.add(t3), out, d + 3 * L, acc, base, scale);
     }
 
-    private static void store(FloatVector s, float[] out, int d, float[] acc) {
+    private static void store(FloatVector s, float[] out, int d, float[] acc, float[] base, float scale) {
         s.intoArray(out, d);
-        if (acc != null) FloatVector.fromArray(S, acc, d).add(s).intoArray(acc, d);
+        if (acc == null) return;
+        FloatVector v = base == null ? s : FloatVector.fromArray(S, base, d).add(s);
+        (scale == 1f ? v : v.mul(scale)).intoArray(acc, d);
     }
 
     @Override

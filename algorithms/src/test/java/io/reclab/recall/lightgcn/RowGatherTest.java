@@ -33,6 +33,14 @@ class RowGatherTest {
             assertEquals(14f, out[3], g.name());
             assertEquals(12.5f, acc[2], g.name());
             assertEquals(1f, acc[0], g.name());
+            // acc = (base + row) * 0.5 with base (3, 5): ((3 + 11.5) / 2, (5 + 14) / 2) = (7.25, 9.5); null base: (5.75, 7)
+            float[] base = {0, 0, 3, 5};
+            g.gather(ix, w, 0, 2, in, 2, out, 2, acc, base, 0.5f);
+            assertEquals(7.25f, acc[2], g.name());
+            assertEquals(9.5f, acc[3], g.name());
+            g.gather(ix, w, 0, 2, in, 2, out, 2, acc, null, 0.5f);
+            assertEquals(5.75f, acc[2], g.name());
+            assertEquals(7f, acc[3], g.name());
             // no accumulator; nonzeros [1, 2) only: (2*5, 2*6) = (10, 12)
             g.gather(ix, w, 1, 2, in, 2, out, 0, null);
             assertEquals(10f, out[0], g.name());
@@ -62,11 +70,17 @@ class RowGatherTest {
                         float[] acc = new float[3 * k];
                         java.util.Arrays.fill(acc, 1f);
                         g.gather(ix, w, 0, nnz, in, k, out, k, acc);
+                        float[] scaled = new float[3 * k];
+                        g.gather(ix, w, 0, nnz, in, k, new float[3 * k], k, scaled, acc, 0.25f);
+                        for (int t = 0; t < k; t++)
+                            assertEquals((acc[k + t] + ref[t]) * 0.25, scaled[k + t], 1e-5 * (2 + Math.abs(ref[t])) * Math.max(1, nnz),
+                                    g.name() + " scaled k=" + k + " t=" + t);
                         for (int t = 0; t < k; t++) {
                             String what = g.name() + " k=" + k + " nnz=" + nnz + " t=" + t;
                             assertEquals(ref[t], out[k + t], 1e-5 * (1 + Math.abs(ref[t])) * Math.max(1, nnz), what);
                             assertEquals(1 + ref[t], acc[k + t], 1e-5 * (2 + Math.abs(ref[t])) * Math.max(1, nnz), what);
                             assertEquals(42f, out[t], what);
+                            assertEquals(1f, acc[t], what);
                             assertEquals(1f, acc[2 * k + t], what);
                         }
                     }

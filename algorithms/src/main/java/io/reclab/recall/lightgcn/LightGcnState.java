@@ -13,8 +13,8 @@ import io.reclab.train.Parallel;
  * Backward: propagation is linear and Â symmetric, so {@code ∂L/∂E⁰ = (1/(K+1)) Σ_l Â^l G + L2 term} with
  * {@code G = ∂L/∂F} (nonzero on batch rows only). This is exactly what the official implementation's autograd
  * computes, with the same full-graph propagation per batch, minus the last forward hop outside the batch. The
- * first backward hop runs as a full product although G is mostly zero rows: skipping them per nonzero (a
- * data-dependent branch on every column) measured 4× slower than the branch-free vector product.
+ * first backward hop reads G, zero outside the batch; whether it skips those rows is the kernel's choice
+ * ({@link RowGather#gatherSkippingZeroRows}).
  * <p>With {@code refreshEvery = c > 1} the forward pass instead reads the neighbourhood terms
  * {@code Σ_{l=1..K} Â^l E⁰} from a cache recomputed every c batches (K full products, amortised), adding the current
  * layer-0 rows; the backward pass stays exact for the F it used. This removes the K − 1 full forward products per
@@ -95,10 +95,21 @@ final class LightGcnState {
 
     /** out[r] = Σ_c Â[r,c] in[c] and acc[r] = (base[r] + out[r]) · scale for all rows (null base: zeros). */
     private void spmm(float[] in, float[] out, float[] acc, float[] base, float scale) {
+        spmm(in, out, acc, base, scale, false);
+    }
+
+    /** As above; with {@code batchRowsOnly} the rows of {@code in} outside the batch are zero and may be skipped. */
+    private void spmm(float[] in, float[] out, float[] acc, float[] base, float scale, boolean batchRowsOnly) {
+        int[] mark = slotStamp;
+        int tag = stamp;
         par.forEach(bounds.length - 1, part -> {
             int[] ip = adj.indptr;
-            for (int r = bounds[part]; r < bounds[part + 1]; r++)
-                gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc, base, scale);
+            for (int r = bounds[part]; r < bounds[part + 1]; r++) {
+                if (batchRowsOnly)
+                    gather.gatherSkippingZeroRows(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc, base, scale,
+                            mark, tag);
+                else gather.gather(adj.indices, adj.values, ip[r], ip[r + 1], in, k, out, r * k, acc, base, scale);
+            }
         });
     }
 
@@ -227,7 +238,7 @@ final class LightGcnState {
         float[] cur = g;
         for (int l = 1; l <= layers; l++) {
             float[] nxt = (l % 2 == 1) ? bufA : bufB;
-            spmm(cur, nxt, grad, l == 1 ? g : grad, l == layers ? inv : 1f);
+            spmm(cur, nxt, grad, l == 1 ? g : grad, l == layers ? inv : 1f, l == 1);
             cur = nxt;
         }
         if (layers == 0) for (int t = 0; t < grad.length; t++) grad[t] = g[t] * inv;

@@ -90,6 +90,35 @@ class RowGatherTest {
     }
 
     @Test
+    void skippingZeroRowsMatchesTheFullProductWhenUnmarkedRowsAreZero() {
+        SplittableRandom rng = new SplittableRandom(23);
+        int nodes = 30;
+        for (int k : new int[]{5, 64}) {
+            int[] mark = new int[nodes];
+            float[] in = new float[nodes * k];
+            for (int c = 0; c < nodes; c++) {
+                mark[c] = rng.nextInt(3) == 0 ? 9 : 8;
+                if (mark[c] == 9) for (int t = 0; t < k; t++) in[c * k + t] = (float) rng.nextGaussian();
+            }
+            int nnz = 25;
+            int[] ix = new int[nnz];
+            float[] w = new float[nnz];
+            for (int q = 0; q < nnz; q++) { ix[q] = rng.nextInt(nodes); w[q] = (float) rng.nextDouble(); }
+            for (RowGather g : kernels()) {
+                float[] full = new float[k], skip = new float[k], accFull = new float[k], accSkip = new float[k];
+                float[] base = new float[k];
+                for (int t = 0; t < k; t++) base[t] = t;
+                g.gather(ix, w, 0, nnz, in, k, full, 0, accFull, base, 0.5f);
+                g.gatherSkippingZeroRows(ix, w, 0, nnz, in, k, skip, 0, accSkip, base, 0.5f, mark, 9);
+                for (int t = 0; t < k; t++) {
+                    assertEquals(full[t], skip[t], 1e-5 * (1 + Math.abs(full[t])), g.name() + " k=" + k + " t=" + t);
+                    assertEquals(accFull[t], accSkip[t], 1e-5 * (1 + Math.abs(accFull[t])), g.name() + " k=" + k + " t=" + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorKernelIsSelectedWhenTheModuleIsResolved() {
         boolean resolved = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         // the build passes --add-modules jdk.incubator.vector to surefire; without it the scalar kernel must be chosen

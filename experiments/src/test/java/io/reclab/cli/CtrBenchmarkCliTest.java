@@ -7,10 +7,7 @@ import io.reclab.run.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,13 +32,8 @@ class CtrBenchmarkCliTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    private Outcome run(List<String> args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = ReclabCli.execute(args.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(List<String> args) {
+        return CliRun.of(args);
     }
 
     private List<String> args(String experiment, String... more) {
@@ -109,7 +101,7 @@ class CtrBenchmarkCliTest {
         for (String m : List.of("fm", "ffm", "widedeep", "deepfm", "dcn"))
             a.addAll(List.of("rank." + m + ".epochs=2", "rank." + m + ".batch-size=32", "rank." + m + ".learning-rate=0.01"));
         for (String m : List.of("widedeep", "deepfm", "dcn")) a.add("rank." + m + ".hidden=[16]");
-        Outcome r = run(a);
+        CliRun r = run(a);
         assertEquals(0, r.code(), r.err() + r.out());
         List<RunRecord> recs = records("ctr-frappe");
         assertEquals(6, recs.size());
@@ -169,7 +161,7 @@ class CtrBenchmarkCliTest {
         }
         Path f = tmp.resolve("train.txt");
         Files.writeString(f, sb.toString());
-        Outcome o = run(args("ctr-criteo", "ctr=criteo", "ctr.path=" + f, "ctr.seed=3", "rank=lr,fm", "rank.fm.epochs=2",
+        CliRun o = run(args("ctr-criteo", "ctr=criteo", "ctr.path=" + f, "ctr.seed=3", "rank=lr,fm", "rank.fm.epochs=2",
                 "rank.fm.batch-size=32", "rank.fm.learning-rate=0.01"));
         assertEquals(0, o.code(), o.err() + o.out());
         for (RunRecord rec : records("ctr-criteo")) {
@@ -192,7 +184,7 @@ class CtrBenchmarkCliTest {
         Json.writeAtomic(fm, new RunRecord(before.experiment(), before.trial(), RunFiles.STATUS_RUNNING, before.stage(),
                 before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(), Map.of(),
                 Map.of(), Map.of(), before.startedAt(), null, null));
-        Outcome again = run(List.of("run", "--resume", dir.toString()));
+        CliRun again = run(List.of("run", "--resume", dir.toString()));
         assertEquals(0, again.code(), again.err() + again.out());
         assertTrue(again.out().contains("lr: completed earlier, skipped"), again.out());
         RunRecord after = Json.read(fm, RunRecord.class);
@@ -217,7 +209,7 @@ class CtrBenchmarkCliTest {
         Path conf = tmp.resolve("conf");
         Files.createDirectories(conf.resolve("features"));
         Files.writeString(conf.resolve("features").resolve("site.conf"), "fields = [ { name = site_id, type = categorical } ]\n");
-        Outcome o = run(args("ctr-avazu", "--conf-dir", conf.toString(), "ctr=avazu", "ctr.path=" + f,
+        CliRun o = run(args("ctr-avazu", "--conf-dir", conf.toString(), "ctr=avazu", "ctr.path=" + f,
                 "ctr.split-ratio=[0.6,0.2,0.2]", "features=site", "rank=fm", "rank.fm.epochs=3", "rank.fm.learning-rate=0.05"));
         assertEquals(0, o.code(), o.err() + o.out());
         RunRecord rec = records("ctr-avazu").get(0);
@@ -248,7 +240,7 @@ class CtrBenchmarkCliTest {
             }
             Files.writeString(d.resolve(names[p]), sb.toString());
         }
-        Outcome o = run(args("ctr-frappe", "ctr=libsvm", "ctr.dir=" + d, "ctr.train=" + names[0], "ctr.valid=" + names[1],
+        CliRun o = run(args("ctr-frappe", "ctr=libsvm", "ctr.dir=" + d, "ctr.train=" + names[0], "ctr.valid=" + names[1],
                 "ctr.test=" + names[2], "rank=lr,fm", "rank.lr.epochs=3", "rank.fm.epochs=3", "rank.fm.batch-size=64", "rank.fm.learning-rate=0.02"));
         assertEquals(0, o.code(), o.err() + o.out());
         for (RunRecord rec : records("ctr-frappe")) {
@@ -262,7 +254,7 @@ class CtrBenchmarkCliTest {
 
     @Test
     void missingFileIsOneLineExitThreeNamingKeyAndPath() throws IOException {
-        Outcome o = run(args("ctr-frappe", "ctr.dir=" + tmp.resolve("nowhere"), "rank=lr"));
+        CliRun o = run(args("ctr-frappe", "ctr.dir=" + tmp.resolve("nowhere"), "rank=lr"));
         assertEquals(3, o.code(), o.out() + o.err());
         assertEquals("reclab: data error: ctr.train: no such file " + tmp.resolve("nowhere").resolve("train.csv"), o.err().trim());
         try (Stream<Path> s = Files.walk(tmp.resolve("runs"))) {
@@ -277,7 +269,7 @@ class CtrBenchmarkCliTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(d.resolve("valid.csv")));
         lines.set(4, "maybe" + lines.get(4).substring(1)); // line 5 of the file (header is line 1)
         Files.write(d.resolve("valid.csv"), lines);
-        Outcome o = run(args("ctr-frappe", "ctr.dir=" + d, "rank=lr"));
+        CliRun o = run(args("ctr-frappe", "ctr.dir=" + d, "rank=lr"));
         assertEquals(3, o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("reclab: data error: " + d.resolve("valid.csv") + ":5: label `maybe`"), o.err());
         assertEquals(1, o.err().trim().lines().count(), o.err());
@@ -285,7 +277,7 @@ class CtrBenchmarkCliTest {
 
     @Test
     void configMistakesAreOneLineExitTwoAndNothingRuns() {
-        Outcome o = run(args("ctr-frappe", "ctr.categoricals=[user]"));
+        CliRun o = run(args("ctr-frappe", "ctr.categoricals=[user]"));
         assertEquals(2, o.code());
         assertEquals("reclab: configuration error: unknown key `categoricals` in ctr; did you mean `categorical`?", o.err().trim());
         o = run(args("ctr-frappe", "ctr.field-mode=single"));
@@ -311,13 +303,13 @@ class CtrBenchmarkCliTest {
                 "ctr-movielens-tag", "data/MovielensLatest_x1/train.csv", "ctr-criteo", "data/Criteo_x1/train.csv",
                 "ctr-avazu", "data/Avazu_x1/train.csv");
         for (Map.Entry<String, String> e : firstFile.entrySet()) {
-            Outcome o = run(args(e.getKey(), "ctr.dir=" + tmp.resolve("none")));
+            CliRun o = run(args(e.getKey(), "ctr.dir=" + tmp.resolve("none")));
             assertEquals(3, o.code(), e.getKey() + ": " + o.err());
             String file = e.getValue().substring(e.getValue().lastIndexOf('/') + 1);
             assertEquals("reclab: data error: ctr.train: no such file " + tmp.resolve("none").resolve(file), o.err().trim());
         }
         for (String option : List.of("criteo", "avazu", "csv", "libsvm", "frappe", "movielens-tag", "criteo-x1", "avazu-x1")) {
-            Outcome o = run(args("ctr-criteo", "ctr=" + option, "ctr.dir=" + tmp.resolve("none")));
+            CliRun o = run(args("ctr-criteo", "ctr=" + option, "ctr.dir=" + tmp.resolve("none")));
             assertEquals(3, o.code(), option + ": " + o.err());
             assertTrue(o.err().startsWith("reclab: data error: ctr."), option + ": " + o.err());
         }
@@ -325,7 +317,7 @@ class CtrBenchmarkCliTest {
 
     @Test
     void listShowsTheCtrGroupAndFormats() {
-        Outcome o = run(List.of("list"));
+        CliRun o = run(List.of("list"));
         assertEquals(0, o.code());
         assertTrue(o.out().contains("Shipped ctr options: avazu, avazu-x1, criteo, criteo-x1, csv, frappe, libsvm, movielens-tag"), o.out());
         for (String s : List.of("ctr-frappe", "ctr-criteo", "ctr-avazu", "ctr-movielens-tag", "libsvm  "))

@@ -7,10 +7,7 @@ import io.reclab.run.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +24,8 @@ class PipelineCliTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    private Outcome run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = ReclabCli.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String[] small(String... more) {
@@ -54,7 +46,7 @@ class PipelineCliTest {
 
     @Test
     void pipelineTrialIsEvaluatedStageByStage() throws IOException {
-        Outcome r = run(small());
+        CliRun r = run(small());
         assertEquals(0, r.code(), r.err() + r.out());
         Path dir = onlyRun();
         List<RunRecord> recs = RunStore.readAll(dir);
@@ -104,7 +96,7 @@ class PipelineCliTest {
         Json.writeAtomic(pj, new RunRecord(before.experiment(), before.trial(), RunFiles.STATUS_RUNNING, before.stage(),
                 before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(), Map.of(),
                 Map.of(), Map.of(), before.startedAt(), null, null));
-        Outcome r = run("run", "--resume", dir.toString());
+        CliRun r = run("run", "--resume", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("itemcf: completed earlier, skipped"), r.out());
         assertTrue(r.out().contains("refitting source itemcf") && r.out().contains("refitting ranker lr"), r.out());
@@ -115,7 +107,7 @@ class PipelineCliTest {
 
     @Test
     void sweepRunsOnePipelineTrialPerPoint() throws IOException {
-        Outcome r = run(small("-m", "seed=1,2"));
+        CliRun r = run(small("-m", "seed=1,2"));
         assertEquals(0, r.code(), r.err());
         List<RunRecord> recs = RunStore.readAll(onlyRun());
         List<RunRecord> pipes = recs.stream().filter(x -> "pipeline".equals(x.stage())).toList();
@@ -125,7 +117,7 @@ class PipelineCliTest {
 
     @Test
     void sourceThatIsNotSelectedIsAOneLineConfigError() throws IOException {
-        Outcome r = run(small("pipeline.sources=[itemcf,swing]"));
+        CliRun r = run(small("pipeline.sources=[itemcf,swing]"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("`swing`") && r.err().contains("defaults.recall"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -7,10 +7,7 @@ import io.reclab.run.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,13 +22,8 @@ class ReclabCliTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    private Outcome run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = ReclabCli.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private List<String> small(String... more) {
@@ -55,7 +47,7 @@ class ReclabCliTest {
 
     @Test
     void quickstartWritesConfigRunJsonPerUserCsvAndReport() throws IOException {
-        Outcome r = run(small().toArray(String[]::new));
+        CliRun r = run(small().toArray(String[]::new));
         assertEquals(0, r.code(), r.err() + r.out());
         Path dir = onlyRun(tmp.resolve("runs"));
         assertTrue(Files.readString(dir.resolve(RunFiles.CONFIG)).contains("interactions-per-user"));
@@ -96,7 +88,7 @@ class ReclabCliTest {
 
     @Test
     void unknownKeyIsOneLineExitTwoAndNothingRuns() {
-        Outcome r = run(small("recall.itemcf.neighbours=5").toArray(String[]::new));
+        CliRun r = run(small("recall.itemcf.neighbours=5").toArray(String[]::new));
         assertEquals(2, r.code());
         assertEquals("reclab: configuration error: unknown key `neighbours` in recall.itemcf; did you mean `neighbors`?",
                 r.err().trim());
@@ -105,7 +97,7 @@ class ReclabCliTest {
 
     @Test
     void unknownModelListsKnownModels() {
-        Outcome r = run(small("recall=pop,itemcff").toArray(String[]::new));
+        CliRun r = run(small("recall=pop,itemcff").toArray(String[]::new));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown recall option `itemcff`; did you mean `itemcf`?"), r.err());
         assertEquals(1, r.err().trim().lines().count());
@@ -113,7 +105,7 @@ class ReclabCliTest {
 
     @Test
     void missingDataFileIsOneLineExitThreeAndNoTrialCompleted() throws IOException {
-        Outcome r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
+        CliRun r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
                 "dataset.path=" + tmp.resolve("nowhere"));
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(tmp.resolve("nowhere").toString()), r.err());
@@ -129,7 +121,7 @@ class ReclabCliTest {
         Path d = tmp.resolve("ml");
         Files.createDirectories(d);
         Files.writeString(d.resolve("u.data"), "1\t2\t5\t100\n1\t3\tfive\t101\n");
-        Outcome r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
+        CliRun r = run("run", "quickstart", "--runs", tmp.resolve("runs").toString(), "dataset=ml-100k",
                 "dataset.path=" + d);
         assertEquals(3, r.code());
         assertTrue(r.err().contains(d.resolve("u.data") + ":2:"), r.err());
@@ -147,7 +139,7 @@ class ReclabCliTest {
         Json.writeAtomic(usercf, new RunRecord(u.experiment(), u.trial(), RunFiles.STATUS_RUNNING, u.stage(), u.model(),
                 u.params(), u.sweep(), u.seeds(), null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
                 u.startedAt(), null, null));
-        Outcome r = run("run", "--resume", dir.toString());
+        CliRun r = run("run", "--resume", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("itemcf: completed earlier, skipped"), r.out());
         assertEquals(before.finishedAt(), Json.read(itemcf, RunRecord.class).finishedAt(), "completed trial untouched");
@@ -158,7 +150,7 @@ class ReclabCliTest {
 
     @Test
     void sweepRunsTheCartesianProductOneTrialFolderEach() throws IOException {
-        Outcome r = run(small("recall=itemcf", "-m", "recall.itemcf.neighbors=5,20", "-m", "seed=1,2").toArray(String[]::new));
+        CliRun r = run(small("recall=itemcf", "-m", "recall.itemcf.neighbors=5,20", "-m", "seed=1,2").toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         List<RunRecord> recs = RunStore.readAll(onlyRun(tmp.resolve("runs")));
         assertEquals(4, recs.size());
@@ -169,7 +161,7 @@ class ReclabCliTest {
 
     @Test
     void sampledEvaluationIsLabelledOnConsoleAndInRunJson() throws IOException {
-        Outcome r = run(small("evaluation=sampled", "recall=pop").toArray(String[]::new));
+        CliRun r = run(small("evaluation=sampled", "recall=pop").toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("SAMPLED METRICS: each test item ranked among 100 sampled negatives per positive"), r.out());
         RunRecord rec = RunStore.readAll(onlyRun(tmp.resolve("runs"))).get(0);
@@ -180,7 +172,7 @@ class ReclabCliTest {
 
     @Test
     void listShowsRegisteredComponents() {
-        Outcome r = run("list");
+        CliRun r = run("list");
         assertEquals(0, r.code());
         for (String s : List.of("movielens-100k", "synthetic", "leave-one-out", "itemcf", "usercf", "pop", "quickstart"))
             assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());

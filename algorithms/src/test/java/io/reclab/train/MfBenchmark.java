@@ -97,7 +97,7 @@ public final class MfBenchmark {
     }
 
     /** Distinct (user, item) pairs, user degrees roughly equal, item popularity ∝ 1/(rank+10)^0.9. */
-    static Interactions synthetic(int users, int items, int nnz, long seed) {
+    public static Interactions synthetic(int users, int items, int nnz, long seed) {
         double[] w = new double[items];
         for (int i = 0; i < items; i++) w[i] = Math.pow(i + 10, -0.9);
         AliasTable pop = new AliasTable(w);

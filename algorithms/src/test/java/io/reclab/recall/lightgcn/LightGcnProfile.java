@@ -1,16 +1,14 @@
 package io.reclab.recall.lightgcn;
 
 import io.reclab.data.Csr;
-import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.optim.OptimizerConfig;
-import io.reclab.train.AliasTable;
 import io.reclab.train.Init;
+import io.reclab.train.MfBenchmark;
 import io.reclab.train.PairSampler;
 import io.reclab.train.Parallel;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Profiling harness (not a unit test): splits the cost of LightGCN minibatch steps on an ml-1m-sized synthetic
@@ -22,7 +20,7 @@ public final class LightGcnProfile {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int refresh = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Interactions d = synthetic(6000, 3700, 800_000, 42);
+        Interactions d = MfBenchmark.synthetic(6000, 3700, 800_000, 42);
         int k = 64, users = d.numUsers(), items = d.numItems();
         Csr adj = NormalizedAdjacency.build(d.byUser());
         PairSampler sampler = new PairSampler(d.byUser(), "uniform", 3);
@@ -54,28 +52,5 @@ public final class LightGcnProfile {
                         (grad + apply) / 1e9 / batches * ((n + 2047) / 2048));
             }
         }
-    }
-
-    static Interactions synthetic(int users, int items, int nnz, long seed) {
-        double[] w = new double[items];
-        for (int i = 0; i < items; i++) w[i] = Math.pow(i + 10, -0.9);
-        AliasTable pop = new AliasTable(w);
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] u = new int[nnz], it = new int[nnz];
-        boolean[] seen = new boolean[items];
-        int n = 0;
-        for (int user = 0; user < users; user++) {
-            int want = (int) ((long) nnz * (user + 1) / users) - n;
-            int[] mine = new int[want];
-            for (int a = 0; a < want; a++) {
-                int x;
-                do x = pop.sample(rng); while (seen[x]);
-                seen[x] = true;
-                mine[a] = x;
-                u[n] = user; it[n++] = x;
-            }
-            for (int x : mine) seen[x] = false;
-        }
-        return new Interactions(u, it, new float[nnz], new long[nnz], IdMap.identity(users), IdMap.identity(items));
     }
 }

@@ -123,7 +123,7 @@ class CtrBenchmarkCliTest {
         for (RunRecord rec : recs) {
             assertEquals(RunFiles.STATUS_COMPLETED, rec.status(), rec.trial() + ": " + rec.error());
             assertEquals("rank", rec.stage());
-            Map<String, Double> m = rec.metrics().get("rank");
+            Map<String, Double> m = rec.test().get("rank");
             assertTrue(m.get("auc") > 0.6, rec.model() + " auc " + m.get("auc")); // planted item effect
             assertTrue(m.get("logloss") > 0 && m.get("logloss") < 2, rec.model() + " logloss " + m.get("logloss"));
             assertTrue(m.containsKey("gauc"), "user-column = user gives GAUC");
@@ -172,7 +172,7 @@ class CtrBenchmarkCliTest {
             assertEquals(sha256(f), rec.dataset().sha256());
             assertEquals("criteo", rec.dataset().name());
             assertEquals(39.0, rec.extras().get("rank.fields"));
-            Map<String, Double> m = rec.metrics().get("rank");
+            Map<String, Double> m = rec.test().get("rank");
             assertTrue(m.get("auc") > 0.6, rec.model() + " auc " + m.get("auc"));
             assertTrue(m.get("logloss") > 0);
             assertFalse(m.containsKey("gauc"), "criteo has no users; the experiment asks auc, logloss, calibration");
@@ -182,8 +182,8 @@ class CtrBenchmarkCliTest {
         Path fm = dir.resolve("fm").resolve(RunFiles.RUN_JSON);
         RunRecord before = Json.read(fm, RunRecord.class);
         Json.writeAtomic(fm, new RunRecord(before.experiment(), before.trial(), RunFiles.STATUS_RUNNING, before.stage(),
-                before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(), Map.of(),
-                Map.of(), Map.of(), before.startedAt(), null, null));
+                before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(),
+                RunRecord.Metrics.NONE, null, Map.of(), Map.of(), before.startedAt(), null, null));
         CliRun again = run(List.of("run", "--resume", dir.toString()));
         assertEquals(0, again.code(), again.err() + again.out());
         assertTrue(again.out().contains("lr: completed earlier, skipped"), again.out());
@@ -219,7 +219,7 @@ class CtrBenchmarkCliTest {
         assertEquals(20, rec.split().test());
         assertEquals(1.0, rec.extras().get("rank.fields"), "the features group replaces the Avazu defaults");
         assertEquals(5.0, rec.extras().get("rank.features"), "4 sites + OOV");
-        assertTrue(rec.metrics().get("rank").get("auc") > 0.6, rec.metrics().toString());
+        assertTrue(rec.test().get("rank").get("auc") > 0.6, rec.metrics().toString());
     }
 
     @Test
@@ -248,7 +248,7 @@ class CtrBenchmarkCliTest {
             assertEquals(2.0, rec.extras().get("rank.fields"), "field = token position");
             assertEquals(maxId + 1.0, rec.extras().get("rank.features"));
             assertEquals(sha256(d.resolve(names[0]), d.resolve(names[1]), d.resolve(names[2])), rec.dataset().sha256());
-            assertTrue(rec.metrics().get("rank").get("auc") > 0.6, rec.model() + " " + rec.metrics());
+            assertTrue(rec.test().get("rank").get("auc") > 0.6, rec.model() + " " + rec.metrics());
         }
     }
 

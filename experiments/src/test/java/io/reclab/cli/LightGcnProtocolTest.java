@@ -138,23 +138,25 @@ class LightGcnProtocolTest {
         for (RunRecord r : recs) {
             assertEquals(RunFiles.STATUS_COMPLETED, r.status(), r.model() + ": " + r.error());
             // the predefined split, row for row
-            assertEquals(f.trainRows, r.split().train());
-            assertEquals(0, r.split().valid());
+            // train.txt row for row, a seeded 10% of each user's rows carved out for validation
+            assertEquals(f.trainRows, r.split().train() + r.split().valid());
+            assertTrue(r.split().valid() > 0, "validation carved from train.txt");
+            assertTrue(r.selection().refit(), r.model() + ": the protocol refits on all of train.txt");
             assertEquals(f.testRows, r.split().test());
             // full ranking, training items excluded, only @20, users without test items skipped
             assertEquals("full", r.evaluation().mode());
             assertTrue(r.evaluation().excludeTrain());
             assertEquals(List.of(20), r.evaluation().ks());
             assertEquals((int) pop[2], r.evaluation().evaluatedUsers());
-            assertEquals(java.util.Set.of("recall@20", "ndcg@20"), r.metrics().get("recall").keySet(), r.model());
-            for (double v : r.metrics().get("recall").values()) assertTrue(v >= 0 && v <= 1, r.model() + " " + v);
+            assertEquals(java.util.Set.of("recall@20", "ndcg@20"), r.test().get("recall").keySet(), r.model());
+            for (double v : r.test().get("recall").values()) assertTrue(v >= 0 && v <= 1, r.model() + " " + v);
             if (!r.model().equals("pop") && !r.model().equals("itemcf"))
-                assertEquals("64", r.params().get("factors"), r.model() + " embedding size");
+                assertEquals(64, r.params().get("factors"), r.model() + " embedding size");
         }
-        assertEquals("1", byModel.get("lightgcn").params().get("refresh-every"), "official per-batch propagation");
-        assertEquals(pop[0], byModel.get("pop").metrics().get("recall").get("recall@20"), 1e-9);
-        assertEquals(pop[1], byModel.get("pop").metrics().get("recall").get("ndcg@20"), 1e-9);
+        assertEquals(1, byModel.get("lightgcn").params().get("refresh-every"), "official per-batch propagation");
+        assertEquals(pop[0], byModel.get("pop").test().get("recall").get("recall@20"), 1e-9);
+        assertEquals(pop[1], byModel.get("pop").test().get("recall").get("ndcg@20"), 1e-9);
         // the clusters are easy: neighbourhood CF must beat popularity even on this tiny folder
-        assertTrue(byModel.get("itemcf").metrics().get("recall").get("ndcg@20") > pop[1], out);
+        assertTrue(byModel.get("itemcf").test().get("recall").get("ndcg@20") > pop[1], out);
     }
 }

@@ -55,7 +55,7 @@ class MovieLens100kRecallTest {
             assertEquals(943, r.dataset().users());
             assertEquals(1682, r.dataset().items());
             assertEquals(100_000, r.dataset().interactions());
-            ndcg.put(r.model(), r.metrics().get("recall").get("ndcg@10"));
+            ndcg.put(r.model(), r.test().get("recall").get("ndcg@10"));
         }
         System.out.println("ml-100k NDCG@10: " + ndcg);
         assertTrue(ndcg.get("itemcf") > ndcg.get("pop"), ndcg.toString());
@@ -102,7 +102,7 @@ class MovieLens100kRecallTest {
         }
         Map<String, Double> out2 = new HashMap<>();
         for (RunRecord r : RunStore.readAll(run)) {
-            Map<String, Double> m = r.metrics().containsKey("recall") ? r.metrics().get("recall") : r.metrics().get("rank");
+            Map<String, Double> m = r.test().containsKey("recall") ? r.test().get("recall") : r.test().get("rank");
             out2.put(r.model(), m.containsKey("ndcg@10") ? m.get("ndcg@10") : m.get("auc"));
         }
         return out2;

@@ -55,8 +55,8 @@ class PipelineCliTest {
         assertEquals(RunFiles.STATUS_COMPLETED, p.status(), p.error());
         assertEquals("pipeline", p.stage());
         assertEquals("itemcf+usercf>lr", p.model());
-        assertEquals(List.of("candidates", "final"), List.copyOf(p.metrics().keySet()));
-        Map<String, Double> cand = p.metrics().get("candidates"), fin = p.metrics().get("final");
+        assertEquals(List.of("candidates", "final"), List.copyOf(p.test().keySet()));
+        Map<String, Double> cand = p.test().get("candidates"), fin = p.test().get("final");
         double candRecall = cand.get("recall@40"); // N = 20 + 20
         assertTrue(candRecall > 0 && candRecall < 1, "candidate recall " + candRecall);
         for (int k : List.of(10, 20)) {
@@ -94,8 +94,8 @@ class PipelineCliTest {
         Path pj = dir.resolve(TRIAL).resolve(RunFiles.RUN_JSON);
         RunRecord before = Json.read(pj, RunRecord.class);
         Json.writeAtomic(pj, new RunRecord(before.experiment(), before.trial(), RunFiles.STATUS_RUNNING, before.stage(),
-                before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(), Map.of(),
-                Map.of(), Map.of(), before.startedAt(), null, null));
+                before.model(), before.params(), before.sweep(), before.seeds(), null, null, null, null, Map.of(),
+                RunRecord.Metrics.NONE, null, Map.of(), Map.of(), before.startedAt(), null, null));
         CliRun r = run("run", "--resume", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("itemcf: completed earlier, skipped"), r.out());

@@ -59,9 +59,10 @@ class ReclabCliTest {
             assertEquals(RunFiles.STATUS_COMPLETED, rec.status());
             assertEquals(200, rec.dataset().users());
             assertNotNull(rec.dataset().sha256());
-            assertTrue(rec.metrics().get("recall").containsKey("ndcg@10"));
+            assertTrue(rec.test().get("recall").containsKey("ndcg@10"));
             assertTrue(rec.timings().containsKey("fit") && rec.timings().containsKey("evaluate"));
-            assertEquals(rec.split().train() + rec.split().test(), rec.dataset().interactions());
+            assertEquals(rec.split().train() + rec.split().valid() + rec.split().test(), rec.dataset().interactions());
+            assertTrue(rec.split().valid() > 0, "the shipped random split holds out validation");
             List<String> lines = Files.readAllLines(dir.resolve(rec.trial()).resolve("per_user_recall.csv"));
             assertTrue(lines.get(0).startsWith("user,n_train,recall@10"));
             assertEquals(rec.evaluation().evaluatedUsers() + 1, lines.size());
@@ -69,7 +70,7 @@ class ReclabCliTest {
         assertTrue(r.out().contains("report: "), r.out());
         // personalised models beat popularity on the planted synthetic data
         Map<String, Double> ndcg = new java.util.HashMap<>();
-        for (RunRecord rec : recs) ndcg.put(rec.model(), rec.metrics().get("recall").get("ndcg@10"));
+        for (RunRecord rec : recs) ndcg.put(rec.model(), rec.test().get("recall").get("ndcg@10"));
         assertTrue(ndcg.get("itemcf") > ndcg.get("pop") * 1.3, ndcg.toString());
         assertTrue(ndcg.get("usercf") > ndcg.get("pop") * 1.3, ndcg.toString());
     }
@@ -137,7 +138,7 @@ class ReclabCliTest {
         Path usercf = dir.resolve("usercf").resolve(RunFiles.RUN_JSON);
         RunRecord u = Json.read(usercf, RunRecord.class);
         Json.writeAtomic(usercf, new RunRecord(u.experiment(), u.trial(), RunFiles.STATUS_RUNNING, u.stage(), u.model(),
-                u.params(), u.sweep(), u.seeds(), null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(),
+                u.params(), u.sweep(), u.seeds(), null, null, null, null, Map.of(), RunRecord.Metrics.NONE, null, Map.of(), Map.of(),
                 u.startedAt(), null, null));
         CliRun r = run("run", "--resume", dir.toString());
         assertEquals(0, r.code(), r.err());

@@ -94,6 +94,21 @@ public final class Interactions {
         return new Interactions(u, it, v, t, users, items);
     }
 
+    /** This log's rows followed by {@code other}'s (train + valid for a refit); both must share the id maps. */
+    public Interactions concat(Interactions other) {
+        if (other.users != users || other.items != items)
+            throw new IllegalArgumentException("concat: the two logs index users and items differently");
+        int n = size(), m = other.size();
+        int[] u = java.util.Arrays.copyOf(user, n + m), it = java.util.Arrays.copyOf(item, n + m);
+        float[] v = java.util.Arrays.copyOf(value, n + m);
+        long[] t = java.util.Arrays.copyOf(time, n + m);
+        System.arraycopy(other.user, 0, u, n, m);
+        System.arraycopy(other.item, 0, it, n, m);
+        System.arraycopy(other.value, 0, v, n, m);
+        System.arraycopy(other.time, 0, t, n, m);
+        return new Interactions(u, it, v, t, users, items);
+    }
+
     /** Number of interactions per item (popularity counts). */
     public int[] itemCounts() {
         int[] c = new int[numItems()];

@@ -11,4 +11,7 @@ public interface Metric {
     Stage stage();
 
     boolean higherIsBetter();
+
+    /** Which values are better; metrics best at a target (calibration) override this. */
+    default Direction direction() { return higherIsBetter() ? Direction.HIGHER : Direction.LOWER; }
 }

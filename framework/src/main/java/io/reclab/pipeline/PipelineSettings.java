@@ -124,13 +124,13 @@ public record PipelineSettings(String name, List<String> sources, int[] quotas, 
         return new PipelineSettings(name == null ? "pipeline" : name, sources, quotas, ranker, ks);
     }
 
-    /** The settings as key → value text, for run.json's params. */
-    public Map<String, String> params() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("sources", String.join(",", sources));
-        for (int i = 0; i < sources.size(); i++) p.put("quota." + sources.get(i), Integer.toString(quotas[i]));
+    /** The settings, typed, for run.json's params. */
+    public Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("sources", sources);
+        for (int i = 0; i < sources.size(); i++) p.put("quota." + sources.get(i), quotas[i]);
         p.put("ranker", ranker);
-        p.put("k", ks.toString());
+        p.put("k", ks);
         return p;
     }
 

@@ -3,12 +3,14 @@ package io.reclab.run;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
 import io.reclab.config.Suggest;
 import io.reclab.data.DatasetLoader;
 import io.reclab.data.preprocess.Preprocessing;
 import io.reclab.eval.EvalSettings;
+import io.reclab.eval.SelectionSettings;
 import io.reclab.metric.rank.RankMetrics;
 import io.reclab.metric.rank.ScoreMetric;
 import io.reclab.pipeline.PipelineSettings;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A validated experiment: every component built from the resolved configuration before any data is read, so a
@@ -34,18 +37,9 @@ import java.util.Set;
 public record ExperimentPlan(String name, String description, long seed, int threads,
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
-                             EvalSettings evaluation, List<ModelSpec> recall,
+                             EvalSettings evaluation, SelectionSettings selection, List<ModelSpec> recall,
                              RankSetup rankSetup, List<RankSpec> rank, PipelineSettings pipeline,
                              CtrSourceConfig ctr) {
-
-    /** A plan without CTR benchmark files (the rank stage builds samples from the dataset). */
-    public ExperimentPlan(String name, String description, long seed, int threads, String datasetKey, DatasetLoader loader,
-                          Preprocessing preprocessing, String splitKey, String splitMethod, Splitter splitter,
-                          EvalSettings evaluation, List<ModelSpec> recall, RankSetup rankSetup, List<RankSpec> rank,
-                          PipelineSettings pipeline) {
-        this(name, description, seed, threads, datasetKey, loader, preprocessing, splitKey, splitMethod, splitter, evaluation,
-                recall, rankSetup, rank, pipeline, null);
-    }
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
@@ -53,12 +47,16 @@ public record ExperimentPlan(String name, String description, long seed, int thr
 
     /**
      * One model of a stage. {@code option} is the key under {@code recall} (the trial's name); {@code model} the
-     * registered name, which is the option itself unless the block sets {@code model = ...}.
+     * registered name, which is the option itself unless the block sets {@code model = ...}. {@code configKey} is
+     * the rendered block (what a fitted-model cache keys on); {@code withEpochs} builds the same model with a fixed
+     * epoch count (for a refit with the epoch chosen on validation), null when the model has no {@code epochs}.
      */
-    public record ModelSpec(String option, String model, String path, Recaller recaller, Map<String, String> params) {}
+    public record ModelSpec(String option, String model, String path, Recaller recaller, Map<String, Object> params,
+                            String configKey, IntFunction<Recaller> withEpochs) {}
 
     /** A ranking model of the {@code rank} group, as {@link ModelSpec} is for recall. */
-    public record RankSpec(String option, String model, String path, Ranker ranker, Map<String, String> params) {}
+    public record RankSpec(String option, String model, String path, Ranker ranker, Map<String, Object> params,
+                           String configKey) {}
 
     /**
      * How ranking samples are made and scored: labels and negatives ({@code samples}), the feature fields
@@ -114,7 +112,9 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         } catch (ConfigError e) {
             throw new ConfigError("`evaluation.rank-metrics`: " + e.getMessage());
         }
+        ev.allow(SelectionSettings.KEYS.toArray(String[]::new));
         EvalSettings eval = EvalSettings.parse(ev);
+        SelectionSettings selection = SelectionSettings.parse(ev, eval.metrics());
 
         List<ModelSpec> recall = new ArrayList<>();
         for (String option : selected(c, "recall", components.recallers())) {
@@ -122,7 +122,11 @@ public record ExperimentPlan(String name, String description, long seed, int thr
             ConfigBlock mb = ConfigBlock.at(c, path).renamed("recall." + option);
             String model = mb.getString("model", option);
             Recaller r = components.recallers().create(model, mb);
-            recall.add(new ModelSpec(option, model, path, r, params(mb.raw())));
+            IntFunction<Recaller> withEpochs = mb.raw().hasPath("epochs")
+                    ? epochs -> components.recallers().create(model, new ConfigBlock(
+                            mb.raw().withValue("epochs", ConfigValueFactory.fromAnyRef(epochs)), "recall." + option))
+                    : null;
+            recall.add(new ModelSpec(option, model, path, r, params(mb.raw()), render(c, path), withEpochs));
         }
         List<RankSpec> rank = new ArrayList<>();
         for (String option : selected(c, "rank", components.rankers())) {
@@ -130,7 +134,7 @@ public record ExperimentPlan(String name, String description, long seed, int thr
             ConfigBlock mb = ConfigBlock.at(c, path).renamed("rank." + option);
             String model = mb.getString("model", option);
             Ranker r = components.rankers().create(model, mb);
-            rank.add(new RankSpec(option, model, path, r, params(mb.raw())));
+            rank.add(new RankSpec(option, model, path, r, params(mb.raw()), render(c, path)));
         }
         if (recall.isEmpty() && rank.isEmpty())
             throw new ConfigError("no model selected: set defaults.recall (e.g. recall=pop,itemcf) or defaults.rank (e.g. rank=lr,fm)");
@@ -170,7 +174,7 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         }
 
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,
-                render(c, "split"), method, splitter, eval, List.copyOf(recall), setup, List.copyOf(rank), pipeline, ctr);
+                render(c, "split"), method, splitter, eval, selection, List.copyOf(recall), setup, List.copyOf(rank), pipeline, ctr);
     }
 
     /**
@@ -208,13 +212,14 @@ public record ExperimentPlan(String name, String description, long seed, int thr
         return c.hasPath(path) ? c.getValue(path).render(ConfigRenderOptions.concise()) : "";
     }
 
-    /** A model block flattened to key → value text, for run.json and reports. */
-    static Map<String, String> params(Config block) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigValue> e : new java.util.TreeMap<>(mapOf(block)).entrySet()) {
-            Object v = e.getValue().unwrapped();
-            out.put(e.getKey(), String.valueOf(v));
-        }
+    /**
+     * A model block flattened to key → typed value (numbers, booleans, strings, lists as the config holds them),
+     * sorted by key, for run.json and reports.
+     */
+    static Map<String, Object> params(Config block) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> e : new java.util.TreeMap<>(mapOf(block)).entrySet())
+            out.put(e.getKey(), e.getValue().unwrapped());
         return out;
     }
 

@@ -23,6 +23,8 @@ public final class RunFiles {
     public static final String STATUS_RUNNING = "running";
     public static final String STATUS_COMPLETED = "completed";
     public static final String STATUS_FAILED = "failed";
+    /** A tune trial stopped early by successive halving: its validation curve was not promising. */
+    public static final String STATUS_PRUNED = "pruned";
 
     private RunFiles() {}
 

@@ -14,7 +14,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * for the protocol.
  */
 public final class LeaveOneOutSplitter implements Splitter {
-    /** @param valid also hold out the second latest interaction for validation; default false */
+    /** @param valid also hold out the second latest interaction for validation; default true */
     public record Settings(boolean valid) {}
 
     private final Settings settings;

@@ -13,8 +13,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class RandomSplitter implements Splitter {
     /**
-     * @param testRatio  fraction of interactions for test, in (0, 1); default 0.2
-     * @param validRatio fraction for validation, in [0, 1); default 0 (no validation part)
+     * @param testRatio  fraction of interactions for test, in (0, 1); default 0.1
+     * @param validRatio fraction for validation, in [0, 1); default 0.1 (0 = no validation part)
      * @param perUser    split each user's interactions (true, default) or the whole log at once
      */
     public record Settings(double testRatio, double validRatio, boolean perUser) {

@@ -20,8 +20,8 @@ public final class TemporalSplitter implements Splitter {
 
     /**
      * @param mode       global time cut or per-user (default global)
-     * @param testRatio  in (0, 1), default 0.2
-     * @param validRatio in [0, 1), default 0
+     * @param testRatio  in (0, 1), default 0.1
+     * @param validRatio in [0, 1), default 0.1
      */
     public record Settings(Mode mode, double testRatio, double validRatio) {
         public Settings {

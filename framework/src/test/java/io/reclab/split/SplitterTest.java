@@ -94,7 +94,7 @@ class SplitterTest {
         long[] t = new long[10];
         for (int k = 0; k < 10; k++) it[k] = k;
         Dataset d = SplitFixtures.of(u, it, t, 1, 10, null);
-        Splitter s = make("random", "");
+        Splitter s = make("random", "test-ratio = 0.2, valid-ratio = 0");
         int[] hits = new int[10];
         for (int seed = 0; seed < 2000; seed++) {
             SplitResult r = s.split(d, new Well19937c(seed));
@@ -112,7 +112,7 @@ class SplitterTest {
         int[] it = {0, 1, 2, 3, 0, 1, 2};
         long[] t = {5, 3, 9, 9, 1, 8, 2};
         Dataset d = SplitFixtures.of(u, it, t, 3, 4, null);
-        byte[] lab = SplitFixtures.labels(d, make("leave-one-out", "").split(d, null));
+        byte[] lab = SplitFixtures.labels(d, make("leave-one-out", "valid = false").split(d, null));
         assertArrayEquals(new byte[]{0, 0, 0, 2, 0, 2, 0}, lab);
         SplitResult rv = make("leave-one-out", "valid = true").split(d, null);
         lab = SplitFixtures.labels(d, rv);
@@ -163,12 +163,12 @@ class SplitterTest {
         int[] it = {0, 0, 1, 1, 0};
         long[] t = {40, 10, 30, 20, 50};
         Dataset d = SplitFixtures.of(u, it, t, 3, 2, null);
-        assertArrayEquals(new byte[]{2, 0, 0, 0, 2}, SplitFixtures.labels(d, make("temporal", "test-ratio = 0.4").split(d, null)));
+        assertArrayEquals(new byte[]{2, 0, 0, 0, 2}, SplitFixtures.labels(d, make("temporal", "test-ratio = 0.4, valid-ratio = 0").split(d, null)));
     }
 
     @Test
     void temporalPerUserRespectsTimePerUser() {
-        SplitResult r = make("temporal", "mode = per-user, test-ratio = 0.25").split(DATA, null);
+        SplitResult r = make("temporal", "mode = per-user, test-ratio = 0.25, valid-ratio = 0").split(DATA, null);
         byte[] lab = SplitFixtures.labels(DATA, r);
         Interactions x = DATA.interactions();
         int[] all = x.userCounts();
@@ -197,6 +197,40 @@ class SplitterTest {
         assertArrayEquals(parts, SplitFixtures.labels(d, make("predefined", "").split(d, null)));
         ConfigError e = assertThrows(ConfigError.class, () -> make("predefined", "").split(DATA, null));
         assertTrue(e.getMessage().contains("dataset toy ships no split; use random"), e.getMessage());
+    }
+
+    @Test
+    void shippedDefaultsHoldOutValidation() {
+        // every default split has a validation part: random per user 80/10/10, leave-one-out's second latest
+        // interaction, temporal 80/10/10
+        SplitResult r = make("random", "").split(DATA, new Well19937c(5));
+        assertTrue(r.valid().size() > 0 && r.protocol().equals("random 80/10/10 per user"), r.protocol());
+        assertTrue(make("leave-one-out", "").split(DATA, null).valid().size() > 0);
+        assertTrue(make("temporal", "").split(DATA, null).valid().size() > 0);
+    }
+
+    @Test
+    void predefinedWithoutValidationCarvesASeededShareOfEachUsersTrainRows() {
+        // user 0: 10 train rows + 1 test; user 1: 1 train row (kept whole) + 1 test
+        int n = 13;
+        int[] u = new int[n], it = new int[n];
+        long[] t = new long[n];
+        byte[] parts = new byte[n];
+        for (int k = 0; k < 11; k++) { u[k] = 0; it[k] = k; }
+        parts[10] = Dataset.TEST;
+        u[11] = 1; it[11] = 0;
+        u[12] = 1; it[12] = 1; parts[12] = Dataset.TEST;
+        Dataset d = SplitFixtures.of(u, it, t, 2, 11, parts);
+        byte[] a = SplitFixtures.labels(d, make("predefined", "valid-ratio = 0.2").split(d, new Well19937c(3)));
+        byte[] b = SplitFixtures.labels(d, make("predefined", "valid-ratio = 0.2").split(d, new Well19937c(3)));
+        assertArrayEquals(a, b, "same seed, same carve");
+        int valid = 0;
+        for (int k = 0; k < n; k++) {
+            if (parts[k] == Dataset.TEST) assertEquals(Dataset.TEST, a[k], "test rows never move");
+            if (a[k] == Dataset.VALID) { valid++; assertEquals(0, u[k], "user 1 has a single train row"); }
+        }
+        assertEquals(2, valid, "round(10 * 0.2) of user 0's train rows");
+        assertArrayEquals(parts, SplitFixtures.labels(d, make("predefined", "valid-ratio = 0").split(d, new Well19937c(3))));
     }
 
     @Test

@@ -33,11 +33,14 @@ public final class ConsoleLeaderboard {
     private static String renderTable(List<RunRecord> records) {
         Leaderboard lb = Leaderboard.of(records);
         List<String[]> lines = new ArrayList<>();
-        String[] header = new String[lb.columns().size() + 1];
+        // with validation values, the first value column is the one the rows are ordered (chosen) by
+        int off = lb.selectedOn() != null ? 2 : 1;
+        String[] header = new String[lb.columns().size() + off];
         header[0] = "model";
+        if (off == 2) header[1] = "valid " + lb.selectedOn() + " (chosen on)";
         for (int c = 0; c < lb.columns().size(); c++) {
             Leaderboard.Column col = lb.columns().get(c);
-            header[c + 1] = col.header() + (col.lowerIsBetter() ? " (lower)"
+            header[c + off] = col.header() + (col.lowerIsBetter() ? " (lower)"
                     : !Double.isNaN(MetricDirection.target(col.metric())) ? " (ideal 1)" : "");
         }
         lines.add(header);
@@ -45,8 +48,9 @@ public final class ConsoleLeaderboard {
             Leaderboard.Row row = lb.rows().get(r);
             String[] cells = new String[header.length];
             cells[0] = row.label();
+            if (off == 2) cells[1] = row.hasValid() ? String.format(Locale.ROOT, "%.4f", row.validMean()) : "-";
             for (int c = 0; c < lb.columns().size(); c++) {
-                cells[c + 1] = row.has(c) ? format(row.mean()[c], row.std()[c]) + (lb.isBest(r, c) ? "*" : " ") : "-";
+                cells[c + off] = row.has(c) ? format(row.mean()[c], row.std()[c]) + (lb.isBest(r, c) ? "*" : " ") : "-";
             }
             lines.add(cells);
         }
@@ -71,6 +75,8 @@ public final class ConsoleLeaderboard {
             if (li == 0) out.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
         }
         if (lb.rows().isEmpty()) out.append("(no completed trials)\n");
+        else if (lb.selectedOn() != null) out.append("rows ordered by validation ").append(lb.selectedOn())
+                .append("; the other columns are test metrics, computed once for each chosen model\n");
         for (Leaderboard.Incomplete inc : lb.incomplete()) {
             out.append(inc.status()).append(": ").append(inc.label());
             if (inc.error() != null && !inc.error().isBlank()) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a metric id names a lower-is-better measure. Run records store only ids, so the direction is inferred
- * from the id's family (the part before {@code @}): popularity bias, log loss, calibration error and error measures
+ * Metric-id helpers. Run records store each metric's declared direction ({@link #of}); for records written before
+ * they did, whether an id names a lower-is-better measure is inferred from the id's family (the part before {@code @}): popularity bias, log loss, calibration error and error measures
  * are lower-is-better; everything else (recall, ndcg, auc, coverage, ...) is higher-is-better.
  */
 public final class MetricDirection {
@@ -44,6 +44,16 @@ public final class MetricDirection {
         double t = target(metricId);
         if (!Double.isNaN(t)) return Math.abs(value - t);
         return lowerIsBetter(metricId) ? value : -value;
+    }
+
+    /**
+     * The direction a run declared for a metric ({@code higher}, {@code lower}, {@code closest-to-1}), or, for
+     * runs written before run.json stored directions, the one inferred from the id.
+     */
+    public static io.reclab.metric.Direction of(String metricId, String declared) {
+        if (declared != null) return io.reclab.metric.Direction.of(declared);
+        if (!Double.isNaN(target(metricId))) return io.reclab.metric.Direction.CLOSEST_TO_ONE;
+        return lowerIsBetter(metricId) ? io.reclab.metric.Direction.LOWER : io.reclab.metric.Direction.HIGHER;
     }
 
     /** {@code ndcg@10} → {@code ndcg}; ids without {@code @} are their own family. */

@@ -68,7 +68,7 @@ public final class RunFolderReader {
             problems.add(json + ": unreadable run record: " + e.getMessage());
             rec = new RunRecord(null, dir.getFileName().toString(), RunFiles.STATUS_FAILED, null,
                     dir.getFileName().toString(), Map.of(), Map.of(), Map.of(), null, null, null, null, Map.of(),
-                    Map.of(), Map.of(), Map.of(), null, null, "unreadable run.json: " + e.getMessage());
+                    RunRecord.Metrics.NONE, null, Map.of(), Map.of(), null, null, "unreadable run.json: " + e.getMessage());
         }
         Map<String, PerUserTable> perUser = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -76,8 +76,7 @@ public final class RunFolderReader {
                 String name = f.getFileName().toString();
                 if (name.startsWith(PER_USER_PREFIX) && name.endsWith(".csv")) {
                     String stage = name.substring(PER_USER_PREFIX.length(), name.length() - 4);
-                    Set<String> metricIds = rec.metrics() != null && rec.metrics().get(stage) != null
-                            ? rec.metrics().get(stage).keySet() : null;
+                    Set<String> metricIds = rec.test().get(stage) != null ? rec.test().get(stage).keySet() : null;
                     try {
                         perUser.put(stage, readPerUser(f, stage, metricIds));
                     } catch (IOException e) {

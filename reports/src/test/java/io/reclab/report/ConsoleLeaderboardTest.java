@@ -15,7 +15,7 @@ class ConsoleLeaderboardTest {
     static RunRecord rec(String trial, String model, String status, Map<String, String> sweep,
                          Map<String, Map<String, Double>> metrics, String error) {
         return new RunRecord("exp", trial, status, "recall", model, Map.of(), sweep, Map.of(), null, null, null, null,
-                Map.of(), metrics, Map.of(), Map.of(), null, null, error);
+                Map.of(), new RunRecord.Metrics(Map.of(), metrics, Map.of()), null, Map.of(), Map.of(), null, null, error);
     }
 
     static Map<String, Map<String, Double>> recall(double r10, double pop) {

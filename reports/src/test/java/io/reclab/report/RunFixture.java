@@ -68,7 +68,7 @@ final class RunFixture {
         Map<String, Long> seeds = new LinkedHashMap<>();
         seeds.put("seed", seed);
         seeds.put("recall." + model, seed * 31 + 7);
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         params.put("factors", sweep.getOrDefault("recall." + model + ".factors", "64"));
         params.put("seed", String.valueOf(seed));
         return new RunRecord("ml100k-recall", trial, status, stage, model, params, sweep, seeds,
@@ -76,7 +76,8 @@ final class RunFixture {
                         943, 1682, 100000),
                 new RunRecord.SplitInfo("random 80/10/10 per user", 80000, 10000, 10000), protocol(evalMode),
                 new RunRecord.EnvironmentInfo("17.0.12", "Linux 6.1", "amd64", 2, "7da11d1", "0.1.0-SNAPSHOT"),
-                Map.of("fit", 1.5 + seed % 3, "evaluate", 0.25), metrics, curves, Map.of(),
+                Map.of("fit", 1.5 + seed % 3, "evaluate", 0.25), new RunRecord.Metrics(Map.of(), metrics, Map.of()), null,
+                curves, Map.of(),
                 "2025-01-01T10:00:00Z", "completed".equals(status) ? "2025-01-01T10:00:02Z" : null, error);
     }
 

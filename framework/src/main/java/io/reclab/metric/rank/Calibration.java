@@ -1,14 +1,14 @@
 package io.reclab.metric.rank;
 
 import io.reclab.eval.rank.ScoreContext;
+import io.reclab.metric.Direction;
 import io.reclab.metric.MetricResult;
 
 /**
  * Calibration as used in He et al. 2014 ("Practical Lessons from Predicting Clicks on Ads at Facebook", ADKDD):
  * the ratio of the mean predicted probability to the observed positive rate; 1 is ideal. With {@code error = true}
  * the metric is |ratio - 1| (id {@code calibration-error}, lower is better). NaN when there are no positives.
- * Neither direction of the plain ratio is better, so {@code calibration} reports higherIsBetter = false only
- * nominally; compare {@code calibration-error} instead.
+ * The plain ratio is best at 1 ({@link Direction#CLOSEST_TO_ONE}); {@code calibration-error} is lower-is-better.
  */
 public final class Calibration implements ScoreMetric {
     public static final String ID = "calibration";
@@ -19,6 +19,7 @@ public final class Calibration implements ScoreMetric {
 
     @Override public String id() { return error ? ERROR_ID : ID; }
     @Override public boolean higherIsBetter() { return false; }
+    @Override public Direction direction() { return error ? Direction.LOWER : Direction.CLOSEST_TO_ONE; }
 
     @Override
     public MetricResult compute(ScoreContext c) {

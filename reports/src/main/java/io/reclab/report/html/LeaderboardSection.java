@@ -17,9 +17,16 @@ public final class LeaderboardSection {
             b.append("<p class=\"note\">").append(lb.rows().size()).append(" model configuration(s). Cells are means")
                     .append(" over seeds (± sample standard deviation when a configuration ran with several seeds;")
                     .append(" n = number of seeds). Best per column in bold; ↓ marks lower-is-better metrics.")
-                    .append(" Click a header to sort.</p>\n");
+                    .append(" Click a header to sort.")
+                    .append(lb.selectedOn() != null ? " Rows are ordered by the validation metric (" + Html.escape(lb.selectedOn())
+                            + "): the top row is the model chosen on validation; metric columns are test values, computed once per chosen model."
+                            : " These trials have no validation values: rows are ordered by the primary test metric.")
+                    .append("</p>\n");
             b.append("<div class=\"table-wrap\"><table class=\"leaderboard sortable\"><thead><tr>")
                     .append("<th class=\"rowh\" data-type=\"text\">model</th><th data-type=\"num\">n</th>");
+            if (lb.selectedOn() != null)
+                b.append("<th data-type=\"num\" title=\"validation metric the rows are chosen and ordered by\">valid ")
+                        .append(Html.escape(lb.selectedOn())).append(" (chosen on)</th>");
             for (Leaderboard.Column c : lb.columns()) {
                 b.append("<th data-type=\"num\" title=\"").append(c.lowerIsBetter() ? "lower" : "higher")
                         .append(" is better\">").append(Html.escape(c.header())).append(c.lowerIsBetter() ? " ↓" : "")
@@ -31,6 +38,10 @@ public final class LeaderboardSection {
                 b.append("<tr><th class=\"rowh\" scope=\"row\" title=\"").append(Html.escape(row.label())).append("\">")
                         .append(Html.escape(row.label())).append("</th><td>").append(row.members().length)
                         .append("</td>");
+                if (lb.selectedOn() != null) {
+                    b.append("<td data-v=\"").append(row.hasValid() ? Fmt.raw(row.validMean()) : "").append("\">")
+                            .append(row.hasValid() ? Fmt.num(row.validMean()) : "–").append("</td>");
+                }
                 for (int c = 0; c < lb.columns().size(); c++) {
                     if (!row.has(c)) {
                         b.append("<td data-v=\"\">–</td>");

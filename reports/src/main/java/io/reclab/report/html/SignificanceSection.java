@@ -94,15 +94,27 @@ public final class SignificanceSection {
         return b.toString();
     }
 
-    /** One-paragraph answer: the best configuration and which others it beats significantly. */
+    /**
+     * One-paragraph answer: the configuration chosen on validation (or, without validation values, the best on the
+     * primary test metric, said so), its test figure, and which others it beats significantly on test per user.
+     * A winner is only called when the test finds a difference; otherwise the answer is "no significant difference".
+     */
     static String verdict(Leaderboard lb, List<StageData> stages) {
         if (lb.rows().isEmpty() || lb.primaryColumn() < 0) return "<p>No completed trials to compare.</p>";
         Leaderboard.Column col = lb.columns().get(lb.primaryColumn());
         Leaderboard.Row best = lb.rows().get(0);
-        StringBuilder b = new StringBuilder("<p>Best by <strong>").append(Html.escape(col.header()))
-                .append("</strong>: <strong>").append(Html.escape(best.label())).append("</strong> (")
-                .append(Fmt.num(best.mean()[lb.primaryColumn()])).append(col.lowerIsBetter() ? ", lower is better" : "")
-                .append(").");
+        StringBuilder b = new StringBuilder("<p>");
+        if (lb.selectedOn() != null) {
+            b.append("Chosen on validation <strong>").append(Html.escape(lb.selectedOn())).append("</strong>: <strong>")
+                    .append(Html.escape(best.label())).append("</strong> (valid ").append(Fmt.num(best.validMean()))
+                    .append("; test ").append(Html.escape(col.header())).append(' ')
+                    .append(Fmt.num(best.mean()[lb.primaryColumn()])).append(").");
+        } else {
+            b.append("No validation values, so nothing was chosen on validation; best on the test metric <strong>")
+                    .append(Html.escape(col.header())).append("</strong>: <strong>").append(Html.escape(best.label()))
+                    .append("</strong> (").append(Fmt.num(best.mean()[lb.primaryColumn()]))
+                    .append(col.lowerIsBetter() ? ", lower is better" : "").append(").");
+        }
         StageData sd = null;
         for (StageData s : stages) if (s.stage.equals(col.stage()) && s.metrics.contains(col.metric())) sd = s;
         if (sd == null || !sd.rows.contains(best) || sd.rows.size() < 2) {
@@ -111,22 +123,35 @@ public final class SignificanceSection {
         }
         List<Pair> pairs = sd.pairs(col.metric());
         int bi = sd.rows.indexOf(best);
-        List<String> beaten = new ArrayList<>(), tied = new ArrayList<>();
+        List<String> beaten = new ArrayList<>(), tied = new ArrayList<>(), worse = new ArrayList<>();
         for (Pair p : pairs) {
             if (p.a() != bi && p.b() != bi) continue;
             Leaderboard.Row other = sd.rows.get(p.a() == bi ? p.b() : p.a());
             double diff = p.a() == bi ? p.test().meanDiff() : -p.test().meanDiff();
-            boolean better = MetricDirection.lowerIsBetter(col.metric()) ? diff < 0 : diff > 0;
-            if (p.significant() && better) beaten.add(other.label()); else tied.add(other.label());
+            boolean better = col.lowerIsBetter() ? diff < 0 : diff > 0;
+            if (p.significant() && better) beaten.add(other.label());
+            else if (p.significant()) worse.add(other.label());
+            else tied.add(other.label());
         }
-        b.append(" On ").append(Html.escape(col.metric())).append(" per user it is significantly better than ")
-                .append(beaten.size()).append(" of ").append(beaten.size() + tied.size())
+        int others = beaten.size() + tied.size() + worse.size();
+        if (beaten.isEmpty() && worse.isEmpty()) {
+            b.append(" <strong>No significant difference</strong> on test ").append(Html.escape(col.metric()))
+                    .append(" per user from any of the ").append(others)
+                    .append(" other configuration(s) (Wilcoxon signed-rank, Holm-adjusted p &lt; ").append(ALPHA)
+                    .append("): the data do not separate them.</p>");
+            return b.toString();
+        }
+        b.append(" On test ").append(Html.escape(col.metric())).append(" per user it is significantly better than ")
+                .append(beaten.size()).append(" of ").append(others)
                 .append(" other configuration(s) (Wilcoxon signed-rank, Holm-adjusted p &lt; ").append(ALPHA).append(").");
-        if (!tied.isEmpty()) {
-            b.append(" Not significantly better than: ").append(Html.escape(String.join(", ", tied.subList(0,
-                    Math.min(10, tied.size()))))).append(tied.size() > 10 ? ", …" : "").append('.');
-        }
+        if (!tied.isEmpty()) b.append(" No significant difference from: ").append(list(tied)).append('.');
+        if (!worse.isEmpty()) b.append(" Significantly worse on test than: ").append(list(worse))
+                .append(" (chosen on validation, so test may disagree).");
         return b.append("</p>").toString();
+    }
+
+    private static String list(List<String> labels) {
+        return Html.escape(String.join(", ", labels.subList(0, Math.min(10, labels.size())))) + (labels.size() > 10 ? ", …" : "");
     }
 
     private static String matrix(List<Leaderboard.Row> rows, List<Pair> pairs, String metric) {

@@ -27,7 +27,9 @@ public final class SweepSection {
         Set<String> keys = new LinkedHashSet<>();
         for (Leaderboard.Row r : lb.rows()) keys.addAll(r.setting().keySet());
         StringBuilder grid = new StringBuilder();
-        String metric = lb.columns().get(p).header();
+        // sweeps choose on validation: plot the validation metric where the rows have it, the test metric otherwise
+        boolean byValid = lb.selectedOn() != null;
+        String metric = byValid ? "valid " + lb.selectedOn() : lb.columns().get(p).header();
         for (String key : keys) {
             Set<String> distinct = new LinkedHashSet<>();
             for (Leaderboard.Row r : lb.rows()) if (r.setting().containsKey(key)) distinct.add(r.setting().get(key));
@@ -38,11 +40,12 @@ public final class SweepSection {
             Map<String, Map<String, Double>> catSeries = new LinkedHashMap<>();
             for (Leaderboard.Row r : lb.rows()) {
                 String v = r.setting().get(key);
-                if (v == null || !r.has(p)) continue;
+                if (v == null || !r.has(p) || (byValid && !r.hasValid())) continue;
+                double y = byValid ? r.validMean() : r.mean()[p];
                 StringBuilder name = new StringBuilder(r.runLabel() == null ? "" : r.runLabel() + ": ").append(r.model());
                 r.setting().forEach((k, x) -> { if (!k.equals(key)) name.append(' ').append(shortKey(k)).append('=').append(x); });
-                if (numeric) numSeries.computeIfAbsent(name.toString(), n -> new TreeMap<>()).put(Double.parseDouble(v.trim()), r.mean()[p]);
-                else catSeries.computeIfAbsent(name.toString(), n -> new LinkedHashMap<>()).put(v, r.mean()[p]);
+                if (numeric) numSeries.computeIfAbsent(name.toString(), n -> new TreeMap<>()).put(Double.parseDouble(v.trim()), y);
+                else catSeries.computeIfAbsent(name.toString(), n -> new LinkedHashMap<>()).put(v, y);
             }
             String title = metric + " vs " + key;
             if (numeric) {
@@ -63,8 +66,10 @@ public final class SweepSection {
             }
         }
         if (grid.length() == 0) return null;
-        return "<p class=\"note\">Primary metric (mean over seeds) against each swept parameter.</p><div class=\"grid\">"
-                + grid + "</div>";
+        return "<p class=\"note\">" + (byValid
+                ? "Validation metric (mean over seeds) against each swept parameter: the choice between settings reads validation, never test."
+                : "Primary test metric (mean over seeds) against each swept parameter; these trials have no validation values.")
+                + "</p><div class=\"grid\">" + grid + "</div>";
     }
 
     private static String shortKey(String key) {

@@ -19,7 +19,7 @@ class FunnelSectionTest {
     private static RunRecord rec(String trial, String stage, String model, Map<String, Map<String, Double>> metrics,
                                  Map<String, Double> extras) {
         return new RunRecord("e", trial, RunFiles.STATUS_COMPLETED, stage, model, Map.of(), Map.of(), Map.of(), null, null,
-                null, null, Map.of(), metrics, Map.of(), extras, null, null, null);
+                null, null, Map.of(), new RunRecord.Metrics(Map.of(), metrics, Map.of()), null, Map.of(), extras, null, null, null);
     }
 
     @Test

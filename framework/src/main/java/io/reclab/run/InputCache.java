@@ -1,0 +1,110 @@
+package io.reclab.run;
+
+import io.reclab.config.ConfigError;
+import io.reclab.config.Seeds;
+import io.reclab.data.Dataset;
+import io.reclab.data.DatasetInfo;
+import io.reclab.data.preprocess.Preprocessor;
+import io.reclab.rank.features.FittedFeaturePipeline;
+import io.reclab.rank.features.RawTable;
+import io.reclab.rank.features.SampleBuilder;
+import io.reclab.rank.source.CtrData;
+import io.reclab.rank.source.CtrSource;
+import io.reclab.split.SplitResult;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads what trials read, once per distinct configuration: datasets (after preprocessing), their splits, CTR
+ * files, and encoded rank samples. Errors here abort the run: no trial can run without its data.
+ */
+final class InputCache {
+    private final PrintWriter console;
+    private final Map<String, Dataset> datasets = new HashMap<>();
+    private final Map<String, SplitResult> splits = new HashMap<>();
+    private final Map<String, CtrData> ctr = new HashMap<>();
+    private final Map<String, RankData> rank = new HashMap<>();
+
+    InputCache(PrintWriter console) { this.console = console; }
+
+    DataSource source(ExperimentPlan plan) throws IOException {
+        return plan.ctr() != null ? ctrFiles(plan) : log(plan);
+    }
+
+    private DataSource ctrFiles(ExperimentPlan plan) throws IOException {
+        // the split seed may be derived from the master seed, which the rendered block does not show
+        String key = (plan.rankSetup() == null ? "" : plan.rankSetup().key()) + "|" + plan.ctr().seed();
+        CtrData d = ctr.get(key);
+        if (d == null) {
+            d = CtrSource.load(plan.ctr(), plan.rankSetup() == null ? null : plan.rankSetup().features());
+            ctr.put(key, d);
+            console.println(d.summary());
+        }
+        return new DataSource.CtrFiles(d);
+    }
+
+    private DataSource log(ExperimentPlan plan) throws IOException {
+        long t0 = System.nanoTime();
+        Dataset ds = datasets.get(plan.datasetKey());
+        if (ds == null) {
+            ds = Preprocessor.apply(plan.loader().load(), plan.preprocessing());
+            datasets.put(plan.datasetKey(), ds);
+            DatasetInfo i = ds.info();
+            console.printf("dataset %s: %d users, %d items, %d interactions (%.2fs)%n", i.name(), i.users(), i.items(),
+                    i.interactions(), RecallStage.seconds(t0));
+        }
+        double load = RecallStage.seconds(t0);
+        t0 = System.nanoTime();
+        String splitKey = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed();
+        SplitResult split = splits.get(splitKey);
+        if (split == null) {
+            split = plan.splitter().split(ds, new Well19937c(Seeds.derive(plan.seed(), "split")));
+            splits.put(splitKey, split);
+            console.printf("split %s: train %d, valid %d, test %d%n", split.protocol(), split.train().size(),
+                    split.valid().size(), split.test().size());
+        }
+        return new DataSource.Log(ds, split, load, RecallStage.seconds(t0));
+    }
+
+    RankData rankData(ExperimentPlan plan, DataSource source) {
+        if (source instanceof DataSource.CtrFiles f) {
+            CtrData c = f.ctr();
+            return new RankData(c.train(), c.valid(), c.test(), c.featureSeconds(), c.features());
+        }
+        DataSource.Log log = (DataSource.Log) source;
+        String key = plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed() + "|" + plan.rankSetup().key();
+        RankData rd = rank.get(key);
+        if (rd != null) return rd;
+        long t0 = System.nanoTime();
+        SplitResult split = log.split();
+        Dataset ds = log.dataset();
+        SampleBuilder builder = new SampleBuilder(plan.rankSetup().samples());
+        long seed = Seeds.derive(plan.seed(), "samples");
+        RawTable train = builder.build(split.train(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed);
+        RawTable valid = builder.build(split.valid(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 1);
+        RawTable test = builder.build(split.test(), ds.userFeatures(), ds.itemFeatures(), split.train(), seed + 2);
+        try {
+            FittedFeaturePipeline fp = plan.rankSetup().features().fit(train);
+            rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), RecallStage.seconds(t0), fp);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a field that does not fit the data (unknown column, cross over a numeric column) is a config mistake
+            throw new ConfigError("features: " + e.getMessage() + " (columns available: " + columnNames(train) + ")");
+        }
+        console.printf("rank samples: train %d, valid %d, test %d; %d features in %d fields%n", rd.train().size(),
+                rd.valid().size(), rd.test().size(), rd.train().numFeatures(), rd.train().numFields());
+        rank.put(key, rd);
+        return rd;
+    }
+
+    private static String columnNames(RawTable t) {
+        List<String> names = new ArrayList<>();
+        for (RawTable.Column c : t.columns()) names.add(c.name());
+        return String.join(", ", names);
+    }
+}

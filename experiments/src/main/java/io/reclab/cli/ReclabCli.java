@@ -9,6 +9,8 @@ import io.reclab.report.ConsoleLeaderboard;
 import io.reclab.report.ReportWriter;
 import io.reclab.run.Components;
 import io.reclab.run.ExperimentRunner;
+import io.reclab.tune.SearchSpace;
+import io.reclab.tune.Tuner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,17 +22,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code reclab} command line: {@code run} an experiment with Hydra-style overrides, {@code list} what is
- * registered, {@code report} one or more run folders. Exit codes: 0 success, 1 a trial failed, 2 a configuration
+ * The {@code reclab} command line: {@code run} an experiment with Hydra-style overrides, {@code tune} one model's
+ * hyperparameters on validation, {@code list} what is registered, {@code report} one or more run target. Exit codes: 0 success, 1 a trial failed, 2 a configuration
  * mistake, 3 unreadable or malformed data.
  */
 @Command(name = "reclab", mixinStandardHelpOptions = true, version = "reclab 0.1.0",
         description = "Reproducible recall and ranking experiments for recommender systems.",
-        subcommands = {ReclabCli.Run.class, ReclabCli.ListCommand.class, ReclabCli.Report.class})
+        subcommands = {ReclabCli.Run.class, ReclabCli.Tune.class, ReclabCli.ListCommand.class, ReclabCli.Report.class})
 public final class ReclabCli implements Callable<Integer> {
     static final int EXIT_TRIAL_FAILED = 1;
     static final int EXIT_CONFIG = 2;
@@ -87,29 +91,54 @@ public final class ReclabCli implements Callable<Integer> {
         return new ConfigSource(dirs, ReclabCli.class.getClassLoader(), Catalogue.GROUPS);
     }
 
-    @Command(name = "run", description = {
-            "Run an experiment (a name under conf/experiment/ or a path to a .conf file) with overrides:",
-            "  group options   dataset=ml-100k  split=leave-one-out  recall=pop,itemcf",
-            "  fields          recall.itemcf.neighbors=50  dataset.path=/some/dir  seed=7",
-            "Sweeps (-m) run the cartesian product, one trial folder per point."})
-    static final class Run implements Callable<Integer> {
+    /**
+     * What a {@code run} or {@code tune} starts from (an experiment, or a folder to resume), where its folder goes and
+     * where extra config groups are found.
+     */
+    static final class Target {
         @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT", description = "experiment name or .conf path")
         String experiment;
 
-        @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")
-        List<String> overrides = new ArrayList<>();
-
-        @Option(names = "-m", paramLabel = "KEY=V1,V2", description = "sweep a key over values (repeatable)")
-        List<String> sweeps = new ArrayList<>();
+        @Option(names = "--resume", paramLabel = "DIR", description = "continue an interrupted run (or tune) folder")
+        Path resume;
 
         @Option(names = "--runs", paramLabel = "DIR", description = "root folder for run folders (default: ${DEFAULT-VALUE})")
         Path runs = Path.of("runs");
 
         @Option(names = "--conf-dir", paramLabel = "DIR", description = "extra folder of config groups, searched first")
         Path confDir;
+    }
 
-        @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue an interrupted run folder")
-        Path resume;
+    /** Writes the run folder's report, prints the leaderboard and the report's path; exit 1 when a trial failed. */
+    static int finish(java.io.PrintWriter out, Path runDir, List<io.reclab.run.RunRecord> shown, int failed, String extra)
+            throws IOException {
+        Path report = ReportWriter.writeRunReport(runDir);
+        out.println();
+        out.print(ConsoleLeaderboard.render(shown));
+        out.println();
+        if (extra != null) out.println(extra);
+        out.println("report: " + report.toAbsolutePath());
+        if (failed > 0) {
+            out.println(failed + " trial(s) failed; see run.json files in " + runDir);
+            return EXIT_TRIAL_FAILED;
+        }
+        return 0;
+    }
+
+    @Command(name = "run", description = {
+            "Run an experiment (a name under conf/experiment/ or a path to a .conf file) with overrides:",
+            "  group options   dataset=ml-100k  split=leave-one-out  recall=pop,itemcf",
+            "  fields          recall.itemcf.neighbors=50  dataset.path=/some/dir  seed=7",
+            "Sweeps (-m) run the cartesian product, one trial folder per point."})
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "-m", paramLabel = "KEY=V1,V2", description = "sweep a key over values (repeatable)")
+        List<String> sweeps = new ArrayList<>();
+
+        @CommandLine.Mixin
+        Target target;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -118,25 +147,83 @@ public final class ReclabCli implements Callable<Integer> {
         public Integer call() throws IOException {
             java.io.PrintWriter out = spec.commandLine().getOut();
             ExperimentRunner runner = new ExperimentRunner(Catalogue.components(), out);
-            ConfigComposer composer = new ConfigComposer(configSource(confDir));
+            ConfigComposer composer = new ConfigComposer(configSource(target.confDir));
             ExperimentRunner.Result result;
-            if (resume != null) {
-                result = runner.resume(composer, resume);
+            if (target.resume != null) {
+                result = runner.resume(composer, target.resume);
             } else {
-                if (experiment == null) throw new ConfigError("name an experiment, e.g. `reclab run quickstart`; see `reclab list`");
+                if (target.experiment == null) throw new ConfigError("name an experiment, e.g. `reclab run quickstart`; see `reclab list`");
                 List<ExperimentRunner.Sweep> sw = sweeps.stream().map(ExperimentRunner.Sweep::parse).toList();
-                result = runner.run(composer, experiment, overrides, sw, runs);
+                result = runner.run(composer, target.experiment, overrides, sw, target.runs);
             }
-            Path report = ReportWriter.writeRunReport(result.runDir());
-            out.println();
-            out.print(ConsoleLeaderboard.render(result.records()));
-            out.println();
-            out.println("report: " + report.toAbsolutePath());
-            if (result.failed() > 0) {
-                out.println(result.failed() + " trial(s) failed; see run.json files in " + result.runDir());
-                return EXIT_TRIAL_FAILED;
+            return finish(out, result.runDir(), result.records(), result.failed(), null);
+        }
+    }
+
+    @Command(name = "tune", description = {
+            "Search one model's hyperparameters on the validation part (test is computed once, for the selected trial):",
+            "  ./reclab tune recbole-ml100k recall=bpr --trials 30 --sampler tpe \\",
+            "      recall.bpr.learning-rate=loguniform(1e-4,1e-1) recall.bpr.l2=loguniform(1e-5,1e-1)",
+            "Spaces: loguniform(a,b), uniform(a,b), int(a,b), choice(x,y,...), on the command line or in --space FILE.",
+            "Iterative trials are pruned on their validation curves by successive halving (ASHA) unless --no-prune.",
+            "Writes tune.json, best.conf (a ready-to-run experiment with the winning values) and report.html."})
+    static final class Tune implements Callable<Integer> {
+        @Parameters(index = "1..*", paramLabel = "KEY=VALUE|KEY=SPACE", description = "overrides and search spaces")
+        List<String> words = new ArrayList<>();
+
+        @Option(names = "--trials", paramLabel = "N", description = "trials to run (default: ${DEFAULT-VALUE})")
+        int trials = 20;
+
+        @Option(names = "--jobs", paramLabel = "J", description = "trials run at once (default: ${DEFAULT-VALUE})")
+        int jobs = 1;
+
+        @Option(names = "--sampler", paramLabel = "random|tpe", description = "how points are proposed (default: ${DEFAULT-VALUE})")
+        String sampler = "tpe";
+
+        @Option(names = "--space", paramLabel = "FILE", description = "a conf file of `key = \"loguniform(a,b)\"` lines")
+        Path spaceFile;
+
+        @Option(names = "--no-prune", description = "run every trial to its own early stop")
+        boolean noPrune;
+
+        @Option(names = "--min-epochs", paramLabel = "E", description = "first successive-halving rung (default: ${DEFAULT-VALUE})")
+        int minEpochs = 10;
+
+        @Option(names = "--eta", paramLabel = "ETA", description = "keep the top 1/ETA at each rung (default: ${DEFAULT-VALUE})")
+        int eta = 3;
+
+        @CommandLine.Mixin
+        Target target;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            ConfigComposer composer = new ConfigComposer(configSource(target.confDir));
+            Tuner tuner = new Tuner(Catalogue.components(), out);
+            Tuner.Result result;
+            if (target.resume != null) {
+                if (target.experiment != null || !words.isEmpty() || spaceFile != null)
+                    throw new ConfigError("--resume continues " + target.resume + " with the setup saved there; drop the experiment, "
+                            + "overrides and --space (or start a new tune)");
+                result = tuner.resume(composer, target.resume);
+            } else {
+                if (target.experiment == null)
+                    throw new ConfigError("name an experiment, e.g. `reclab tune quickstart recall=bpr recall.bpr.l2=loguniform(1e-5,1e-1)`");
+                List<String> overrides = new ArrayList<>();
+                Map<String, String> space = new LinkedHashMap<>();
+                if (spaceFile != null) space.putAll(SearchSpace.readFile(spaceFile));
+                SearchSpace.specsIn(words, overrides).forEach((k, v) -> {
+                    if (space.put(k, v) != null && spaceFile != null)
+                        out.println("tune: " + k + " from the command line replaces the one in " + spaceFile);
+                });
+                result = tuner.run(composer, target.experiment, overrides, space,
+                        new Tuner.Settings(trials, jobs, sampler, !noPrune, minEpochs, eta), target.runs);
             }
-            return 0;
+            return finish(out, result.runDir(), List.of(result.selected()), result.failed(),
+                    "best.conf: " + result.runDir().resolve(Tuner.BEST_CONF).toAbsolutePath());
         }
     }
 

@@ -142,6 +142,10 @@ class LightGcnProtocolTest {
             assertEquals(f.trainRows, r.split().train() + r.split().valid());
             assertTrue(r.split().valid() > 0, "validation carved from train.txt");
             assertTrue(r.selection().refit(), r.model() + ": the protocol refits on all of train.txt");
+            // an iterative model is refit for the epoch count chosen on validation; the others as configured
+            if (r.selection().bestEpoch() != null && r.params().containsKey("epochs"))
+                assertEquals(r.selection().bestEpoch(), r.selection().refitEpochs(), r.model());
+            if (r.model().equals("pop")) assertNull(r.selection().refitEpochs());
             assertEquals(f.testRows, r.split().test());
             // full ranking, training items excluded, only @20, users without test items skipped
             assertEquals("full", r.evaluation().mode());

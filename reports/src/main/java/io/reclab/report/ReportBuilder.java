@@ -7,6 +7,7 @@ import io.reclab.report.html.LeaderboardSection;
 import io.reclab.report.html.Page;
 import io.reclab.report.html.ProtocolText;
 import io.reclab.report.html.ProvenanceSection;
+import io.reclab.report.html.TuneSection;
 import io.reclab.run.RunRecord;
 
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ final class ReportBuilder {
         }
         List<String> problems = new ArrayList<>();
         for (RunFolder r : runs) problems.addAll(r.problems());
+        io.reclab.tune.Tuner.Summary tune = !comparison && runs.size() == 1 ? readTune(runs.get(0), problems) : null;
         if (!problems.isEmpty()) {
             StringBuilder p = new StringBuilder("<strong>Some files could not be read:</strong><ul>");
             for (String s : problems) p.append("<li>").append(Html.escape(s)).append("</li>");
@@ -62,11 +64,23 @@ final class ReportBuilder {
 
         Analysis analysis = new Analysis(lb, trials);
         analysis.addVerdict(page);
+        if (tune != null) {
+            page.section("tune", "Hyperparameter search", TuneSection.render(page.charts(), tune));
+        }
         page.section("leaderboard", "Leaderboard", LeaderboardSection.render(lb));
         page.section("protocol", "Protocol", protocol.toString());
         analysis.addSections(page);
         page.section("provenance", "Provenance", ProvenanceSection.render(trials));
         page.section("config", comparison ? "Configurations" : "Configuration", ConfigSection.render(runs, comparison));
         return page;
+    }
+
+    private static io.reclab.tune.Tuner.Summary readTune(RunFolder run, List<String> problems) {
+        try {
+            return TuneSection.read(run.dir());
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(run.dir().resolve(io.reclab.tune.Tuner.TUNE_JSON) + ": unreadable: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -72,13 +72,8 @@ public final class Charts {
         o.put("yAxis", y);
         List<Object> s = new ArrayList<>();
         for (XY xy : series) {
-            List<Object> data = new ArrayList<>(xy.x().length);
-            for (int i = 0; i < xy.x().length; i++) data.add(new Object[]{num(xy.x()[i]), num(xy.y()[i])});
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("name", xy.name());
-            line.put("type", "line");
+            Map<String, Object> line = xySeries(xy, "line");
             line.put("showSymbol", xy.x().length <= 30);
-            line.put("data", data);
             s.add(line);
         }
         if (diagonal) {
@@ -92,6 +87,32 @@ public final class Charts {
         }
         o.put("series", s);
         return o;
+    }
+
+    /** Points over a numeric x axis (a log axis when {@code logX}), one colour per series. */
+    public static Map<String, Object> scatter(String title, String xName, String yName, List<XY> series, boolean logX) {
+        Map<String, Object> o = base(title);
+        o.put("tooltip", Map.of("trigger", "item"));
+        Map<String, Object> x = axis(logX ? "log" : "value", xName);
+        Map<String, Object> y = axis("value", yName, true);
+        x.put("scale", true);
+        y.put("scale", true);
+        o.put("xAxis", x);
+        o.put("yAxis", y);
+        List<Object> s = new ArrayList<>();
+        for (XY xy : series) s.add(xySeries(xy, "scatter"));
+        o.put("series", s);
+        return o;
+    }
+
+    private static Map<String, Object> xySeries(XY xy, String type) {
+        List<Object> data = new ArrayList<>(xy.x().length);
+        for (int i = 0; i < xy.x().length; i++) data.add(new Object[]{num(xy.x()[i]), num(xy.y()[i])});
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", xy.name());
+        m.put("type", type);
+        m.put("data", data);
+        return m;
     }
 
     /** Grouped bars (or lines when {@code asLines}) over a category axis. */

@@ -1,5 +1,7 @@
 package io.reclab.train;
 
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 import io.reclab.data.Csr;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;

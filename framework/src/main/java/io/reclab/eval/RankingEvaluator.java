@@ -1,5 +1,7 @@
 package io.reclab.eval;
 
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 import io.reclab.data.Csr;
 import io.reclab.data.Interactions;
 import io.reclab.metric.MetricResult;
@@ -7,16 +9,10 @@ import io.reclab.metric.RankingMetric;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.util.TopK;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -104,37 +100,7 @@ public final class RankingEvaluator {
 
     /** Hands out blocks of {@code block} users to {@code threads} workers through a shared counter. */
     private static void runBlocks(int n, int block, int threads, Supplier<Worker> work) {
-        int blocks = (n + block - 1) / block;
-        int t = Math.max(1, Math.min(threads, blocks));
-        AtomicInteger next = new AtomicInteger();
-        Runnable loop = () -> {
-            Worker w = work.get();
-            for (int b; (b = next.getAndIncrement()) < blocks; ) w.run(b * block, Math.min(n, (b + 1) * block));
-        };
-        if (t == 1) {
-            loop.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "reclab-eval");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < t; i++) fs.add(pool.submit(loop));
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forChunks(n, threads, block, work, Worker::run);
     }
 
     // ---------------------------------------------------------------- full ranking
@@ -239,7 +205,7 @@ public final class RankingEvaluator {
             int m = (int) Math.min((long) negatives * pos.length, numItems - taken);
             int[] cand = new int[pos.length + m];
             System.arraycopy(pos, 0, cand, 0, pos.length);
-            SplittableRandom rng = new SplittableRandom(userSeed(seed, u));
+            SplittableRandom rng = new SplittableRandom(Seeds.at(seed, u));
             int c = pos.length;
             if (2L * m <= numItems - taken) {
                 // sparse case: rejection sampling, expected < 2 draws per negative
@@ -265,13 +231,5 @@ public final class RankingEvaluator {
             for (int j = 0; j < cand.length; j++) sc[j] = all[cand[j]];
             ranked[i] = TopK.selectAmong(cand, sc, k);
         }
-    }
-
-    /** A per-user stream seed: the same for a (seed, user) pair whatever thread ranks the user. */
-    static long userSeed(long seed, int user) {
-        long z = seed + 0x9E3779B97F4A7C15L * (user + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

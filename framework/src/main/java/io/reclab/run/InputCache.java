@@ -1,7 +1,7 @@
 package io.reclab.run;
 
 import io.reclab.config.ConfigError;
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.data.Dataset;
 import io.reclab.data.DatasetInfo;
 import io.reclab.data.preprocess.Preprocessor;

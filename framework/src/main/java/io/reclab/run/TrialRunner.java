@@ -1,6 +1,6 @@
 package io.reclab.run;
 
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.data.DatasetInfo;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.reclab.tune;
 
 import io.reclab.config.ConfigComposer;
 import io.reclab.config.ConfigError;
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.run.AtomicFiles;
 import io.reclab.run.Components;
 import io.reclab.run.ExperimentPlan;

@@ -1,5 +1,6 @@
 package io.reclab.config;
 
+import io.reclab.util.Seeds;
 import com.typesafe.config.Config;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

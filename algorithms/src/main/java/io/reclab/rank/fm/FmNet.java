@@ -1,6 +1,7 @@
 package io.reclab.rank.fm;
 
 import io.reclab.nn.EmbeddingTable;
+import io.reclab.nn.FmTerms;
 import io.reclab.nn.Grads;
 import io.reclab.nn.ParamLayout;
 import io.reclab.nn.Params;
@@ -13,9 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * The factorization machine of Rendle (2010) over individual features:
- * {@code y = w0 + sum_i w_i x_i + sum_{i<j} <v_i, v_j> x_i x_j}, evaluated in O(k nnz) through
- * {@code sum_{i<j} <v_i,v_j> x_i x_j = 1/2 sum_f [(sum_i v_if x_i)^2 - sum_i v_if^2 x_i^2]}, whose gradient is
- * {@code d/dv_if = x_i (sum_j v_jf x_j - v_if x_i)}.
+ * {@code y = w0 + sum_i w_i x_i + sum_{i<j} <v_i, v_j> x_i x_j}, in O(k nnz) by {@link FmTerms} (shared with
+ * FM for matching), trained pointwise on log loss by the minibatch trainer.
  */
 public final class FmNet implements Net<float[]> {
     private final FmConfig cfg;
@@ -56,22 +56,8 @@ public final class FmNet implements Net<float[]> {
         float[] vals = d.featVals();
         float b = p.dense[biasOff];
         for (int i = from; i < to; i++) {
-            int r = rows[i], so = (i - from) * k;
-            java.util.Arrays.fill(sums, so, so + k, 0f);
-            double lin = b, sq = 0;
-            for (int q = ptr[r]; q < ptr[r + 1]; q++) {
-                int vo = ids[q] * k;
-                float x = vals[q];
-                lin += w[ids[q]] * x;
-                for (int c = 0; c < k; c++) {
-                    float t = v[vo + c] * x;
-                    sums[so + c] += t;
-                    sq += t * t;
-                }
-            }
-            double s2 = 0;
-            for (int c = 0; c < k; c++) s2 += sums[so + c] * sums[so + c];
-            logits[i - from] = (float) (lin + 0.5 * (s2 - sq));
+            int r = rows[i];
+            logits[i - from] = (float) (b + FmTerms.terms(w, v, k, ids, vals, ptr[r], ptr[r + 1], sums, (i - from) * k));
         }
     }
 
@@ -88,9 +74,9 @@ public final class FmNet implements Net<float[]> {
             g.dense[biasOff] += dz;
             for (int q = ptr[r]; q < ptr[r + 1]; q++) {
                 int slot = g.slot(ids[q]), vo = ids[q] * k, go = slot * k;
-                float x = vals[q], dx = dz * x;
-                gw[slot] += dx;
-                for (int c = 0; c < k; c++) gv[go + c] += dx * (sums[so + c] - v[vo + c] * x);
+                float x = vals[q];
+                gw[slot] += dz * x;
+                FmTerms.addFactorGradient(gv, go, v, vo, k, dz, x, sums, so, null, 0);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.reclab.rank.gbdt;
 
+import io.reclab.util.Seeds;
 import io.reclab.rank.FittedRanker;
 import io.reclab.rank.RankTrainContext;
 import io.reclab.rank.Ranker;
@@ -25,7 +26,7 @@ public final class GbdtLr implements Ranker {
         Samples valid = ctx.valid() == null || ctx.valid().size() == 0 ? null
                 : LeafFeatures.transform(gbdt, ctx.valid(), config.originalFeatures());
         // a seed of its own so that changing the trees' settings does not reshuffle the LR's stream
-        long lrSeed = ctx.seed() ^ 0x9E3779B97F4A7C15L;
+        long lrSeed = Seeds.derive(ctx.seed(), "gbdt-lr/lr");
         FittedLr lr = new LogisticRegression(config.lr()).fitLr(new RankTrainContext(train, valid, lrSeed, ctx.threads(), ctx.log()));
         return new Fitted(gbdt, lr, config.originalFeatures());
     }

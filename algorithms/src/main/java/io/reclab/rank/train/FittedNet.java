@@ -1,10 +1,10 @@
 package io.reclab.rank.train;
 
+import io.reclab.util.Parallel;
 import io.reclab.nn.Params;
 import io.reclab.rank.FittedRanker;
 import io.reclab.rank.Samples;
 
-import java.util.concurrent.ExecutorService;
 
 /**
  * A trained {@link Net} frozen with its own copy of the parameters: inference only (no dropout, batch norm with
@@ -34,11 +34,11 @@ public final class FittedNet<S> implements FittedRanker {
         int blocks = (samples.size() + BLOCK - 1) / BLOCK;
         int t = Math.max(1, Math.min(threads, blocks));
         MinibatchTrainer.Worker<S>[] workers = MinibatchTrainer.newWorkers(net, net.layout(), t, BLOCK);
-        ExecutorService pool = Parallel.pool(t);
+        Parallel pool = new Parallel(t);
         try {
             return Inference.predict(net, params, samples, workers, pool);
         } finally {
-            if (pool != null) pool.shutdownNow();
+            pool.close();
         }
     }
 

@@ -1,17 +1,17 @@
 package io.reclab.rank.train;
 
+import io.reclab.util.Parallel;
 import io.reclab.nn.Logistic;
 import io.reclab.nn.Params;
 import io.reclab.rank.Samples;
 
-import java.util.concurrent.ExecutorService;
 
 /** Probabilities of a {@link Net} in inference mode, blocks spread round-robin over the workers' scratches. */
 final class Inference {
     private Inference() {}
 
     static <S> float[] predict(Net<S> net, Params params, Samples data, MinibatchTrainer.Worker<S>[] workers,
-                               ExecutorService pool) {
+                               Parallel pool) {
         int n = data.size();
         float[] out = new float[n];
         if (n == 0) return out;
@@ -20,7 +20,7 @@ final class Inference {
         int cap = workers[0].capacity;
         int numBlocks = (n + cap - 1) / cap;
         int tasks = Math.min(workers.length, numBlocks);
-        Parallel.run(pool, tasks, t -> {
+        pool.forEach(tasks, t -> {
             MinibatchTrainer.Worker<S> w = workers[t];
             for (int b = t; b < numBlocks; b += tasks) {
                 int from = b * cap, to = Math.min(n, from + cap);

@@ -1,5 +1,8 @@
 package io.reclab.rank.train;
 
+import io.reclab.metric.rank.Auc;
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 import io.reclab.nn.Grads;
 import io.reclab.nn.Logistic;
 import io.reclab.nn.ParamLayout;
@@ -11,7 +14,6 @@ import io.reclab.rank.Samples;
 import io.reclab.run.TrainingLog;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Minibatch training of a {@link Net} on binary cross-entropy. Each epoch shuffles the training samples with a
@@ -56,7 +58,7 @@ public final class MinibatchTrainer {
         SplittableRandom shuffler = rng.split();
         long noiseBase = rng.nextLong();
 
-        ExecutorService pool = Parallel.pool(threads);
+        Parallel pool = new Parallel(threads);
         try {
             Params best = null;
             double bestAuc = Double.NEGATIVE_INFINITY;
@@ -68,7 +70,7 @@ public final class MinibatchTrainer {
                 for (int b0 = 0; b0 < n; b0 += batch) {
                     int b1 = Math.min(n, b0 + batch);
                     lossSum += step(net, params, opts, train, perm, b0, b1, index, workers, pool,
-                            mix(noiseBase, step++));
+                            Seeds.at(noiseBase, step++));
                 }
                 double loss = lossSum / n;
                 if (!Double.isFinite(loss))
@@ -77,7 +79,7 @@ public final class MinibatchTrainer {
                 if (log != null) log.record("loss", epoch, loss);
                 if (!early) continue;
                 float[] p = Inference.predict(net, params, valid, workers, pool);
-                double auc = ExactAuc.of(p, valid.labels());
+                double auc = Auc.auc(p, valid.labels());
                 if (log != null) log.record("valid.auc", epoch, auc);
                 if (auc > bestAuc) {
                     bestAuc = auc;
@@ -90,22 +92,22 @@ public final class MinibatchTrainer {
             }
             return best != null ? best : params;
         } finally {
-            if (pool != null) pool.shutdownNow();
+            pool.close();
         }
     }
 
     /** One minibatch: parallel forward/backward, ordered reduction, optimizer steps. Returns the summed loss. */
     static <S> double step(Net<S> net, Params params, Optimizers opts, Samples data, int[] order, int b0, int b1,
-                           SparseIndex index, Worker<S>[] workers, ExecutorService pool, long noiseSeed) {
+                           SparseIndex index, Worker<S>[] workers, Parallel pool, long noiseSeed) {
         int len = b1 - b0;
         int blocks = blocks(len, workers.length);
         index.build(data, order, b0, b1);
         float meanScale = 1f / len;
-        Parallel.run(pool, blocks, blk -> {
+        pool.forEach(blocks, blk -> {
             Worker<S> w = workers[blk];
             int from = b0 + (int) ((long) blk * len / blocks), to = b0 + (int) ((long) (blk + 1) * len / blocks);
             w.grads.reset(index);
-            net.forward(params, data, order, from, to, true, mix(noiseSeed, blk), w.scratch, w.grads.stats, w.logits);
+            net.forward(params, data, order, from, to, true, Seeds.at(noiseSeed, blk), w.scratch, w.grads.stats, w.logits);
             float[] labels = data.labels();
             double loss = 0;
             for (int i = 0; i < to - from; i++) {
@@ -126,7 +128,7 @@ public final class MinibatchTrainer {
         if (opts.dense() != null && params.dense.length > 0) opts.dense().step(0, g.dense, 0);
         int rows = index.count();
         int chunks = rows >= 4096 ? workers.length : 1;
-        Parallel.run(pool, chunks, c -> {
+        pool.forEach(chunks, c -> {
             int lo = (int) ((long) c * rows / chunks), hi = (int) ((long) (c + 1) * rows / chunks);
             for (int t = 0; t < opts.tables().length; t++) {
                 RowOptimizer o = opts.tables()[t];
@@ -142,12 +144,6 @@ public final class MinibatchTrainer {
         return Math.min(threads, Math.max(1, len / MIN_BLOCK));
     }
 
-    static long mix(long a, long b) {
-        long z = a + 0x9E3779B97F4A7C15L * (b + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 
     private static void shuffle(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {

@@ -1,7 +1,7 @@
 package io.reclab.recall.als;
 
 import io.reclab.data.Csr;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 /**
  * The numerical core of implicit ALS. With the other side's factors Y fixed, row u's factor solves

@@ -6,8 +6,8 @@ import io.reclab.recall.TrainContext;
 import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.train.EpochLoop;
 import io.reclab.train.Init;
-import io.reclab.train.Parallel;
-import io.reclab.train.Seeds;
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 
 /**
  * Implicit-feedback ALS: Hu, Koren, Volinsky 2008, "Collaborative Filtering for Implicit Feedback Datasets", ICDM.

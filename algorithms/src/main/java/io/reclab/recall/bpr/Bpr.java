@@ -7,8 +7,8 @@ import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.train.EpochLoop;
 import io.reclab.train.Init;
 import io.reclab.train.PairSampler;
-import io.reclab.train.Parallel;
-import io.reclab.train.Seeds;
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 
 /**
  * BPR-MF: Rendle, Freudenthaler, Gantner, Schmidt-Thieme 2009, "BPR: Bayesian Personalized Ranking from Implicit

@@ -1,7 +1,7 @@
 package io.reclab.recall.bpr;
 
 import io.reclab.optim.RowOptimizer;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 /**
  * The parameters of BPR-MF and one minibatch step on them. The batch loss is

@@ -3,7 +3,7 @@ package io.reclab.recall.ease;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
-import io.reclab.recall.neighbors.Parallel;
+import io.reclab.util.Parallel;
 import io.reclab.recall.neighbors.SparsePattern;
 
 import java.util.Arrays;
@@ -71,7 +71,7 @@ public final class EaseRecaller implements Recaller {
         SparsePattern itemUsers = userItems.transpose();
         double[] g = new double[n * n];
         int[] up = userItems.indptr, ui = userItems.indices, ip = itemUsers.indptr, iu = itemUsers.indices;
-        Parallel.forRange(n, threads, Parallel.chunk(n, threads), () -> null, (none, from, to) -> {
+        Parallel.forChunks(n, threads, Parallel.chunk(n, threads), () -> null, (none, from, to) -> {
             for (int i = from; i < to; i++) {
                 int ro = i * n;
                 for (int p = ip[i]; p < ip[i + 1]; p++) {

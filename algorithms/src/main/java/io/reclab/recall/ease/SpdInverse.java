@@ -1,6 +1,6 @@
 package io.reclab.recall.ease;
 
-import io.reclab.recall.neighbors.Parallel;
+import io.reclab.util.Parallel;
 
 /**
  * In-place inverse of a dense symmetric positive-definite matrix (row-major {@code double[n*n]}) by the blocked
@@ -37,7 +37,7 @@ final class SpdInverse {
                 }
             }
             final int fk0 = k0;
-            Parallel.forRange(n, threads, Math.max(8, Parallel.chunk(n, threads)), () -> new double[b], (c, from, to) -> {
+            Parallel.forChunks(n, threads, Math.max(8, Parallel.chunk(n, threads)), () -> new double[b], (c, from, to) -> {
                 for (int i = from; i < to; i++) {
                     if (i >= fk0 && i < fk0 + b) continue;
                     updateRow(a, n, i, fk0, b, m, dinv, c);

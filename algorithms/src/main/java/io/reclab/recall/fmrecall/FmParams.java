@@ -1,5 +1,7 @@
 package io.reclab.recall.fmrecall;
 
+import io.reclab.nn.FmTerms;
+
 /**
  * FM parameters (Rendle 2010): global bias {@code w0}, linear weights {@code w[n]}, factors {@code v[n×k]}
  * (row-major). Mutable during training only; fitted models copy what they need.
@@ -19,25 +21,10 @@ final class FmParams {
     /**
      * One side's contribution: writes {@code s = sum_j v_j x_j} to {@code s[sOff..sOff+k)} and returns
      * {@code sum_j w_j x_j + (|s|^2 - sum_j |v_j|^2 x_j^2) / 2}, i.e. the side's linear terms plus all its
-     * intra-side pairwise interactions, in O(k · nnz) (Rendle 2010, Lemma 3.1).
+     * intra-side pairwise interactions, in O(k · nnz) ({@link FmTerms}).
      */
     double side(int[] ptr, int[] idx, float[] val, int e, float[] s, int sOff) {
-        java.util.Arrays.fill(s, sOff, sOff + k, 0f);
-        double lin = 0, sq = 0;
-        for (int p = ptr[e]; p < ptr[e + 1]; p++) {
-            int j = idx[p];
-            float x = val[p];
-            lin += w[j] * x;
-            int b = j * k;
-            for (int f = 0; f < k; f++) {
-                float vx = v[b + f] * x;
-                s[sOff + f] += vx;
-                sq += vx * vx;
-            }
-        }
-        double ss = 0;
-        for (int f = 0; f < k; f++) ss += s[sOff + f] * s[sOff + f];
-        return lin + 0.5 * (ss - sq);
+        return FmTerms.terms(w, v, k, idx, val, ptr[e], ptr[e + 1], s, sOff);
     }
 
     /** y(u, i) = w0 + user-side terms + item-side terms + <s_u, s_i>. */

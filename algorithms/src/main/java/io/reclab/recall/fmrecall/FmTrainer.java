@@ -1,6 +1,7 @@
 package io.reclab.recall.fmrecall;
 
 import io.reclab.data.Csr;
+import io.reclab.nn.FmTerms;
 import io.reclab.optim.OptimizerConfig;
 import io.reclab.optim.RowOptimizer;
 
@@ -125,11 +126,7 @@ final class FmTrainer {
             float x = val[q];
             int s = slot(j);
             gW[s] += c * x;
-            int vb = j * k, gb = s * k, sb = t * k;
-            for (int h = 0; h < k; h++) {
-                float vj = p.v[vb + h];
-                gV[gb + h] += c * x * (sU[h] + sI[sb + h] - vj * x);
-            }
+            FmTerms.addFactorGradient(gV, s * k, p.v, j * k, k, c, x, sU, 0, sI, t * k);
         }
     }
 

@@ -6,7 +6,7 @@ import io.reclab.recall.TrainContext;
 import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.recall.fmrecall.SideFeatures;
 import io.reclab.train.EpochLoop;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package io.reclab.recall.item2vec;
 
+import io.reclab.util.Seeds;
 import io.reclab.train.AliasTable;
 
 import java.util.SplittableRandom;
@@ -41,7 +42,7 @@ final class SgnsEpoch {
     }
 
     static SplittableRandom rng(long seed, int epoch, int user) {
-        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1)) ^ (0xBF58476D1CE4E5B9L * (user + 2L)));
+        return new SplittableRandom(Seeds.derive(seed, epoch, user));
     }
 
     /** The users in this epoch's processing order. */

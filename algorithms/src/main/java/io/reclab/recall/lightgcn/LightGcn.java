@@ -8,8 +8,8 @@ import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.train.EpochLoop;
 import io.reclab.train.Init;
 import io.reclab.train.PairSampler;
-import io.reclab.train.Parallel;
-import io.reclab.train.Seeds;
+import io.reclab.util.Parallel;
+import io.reclab.util.Seeds;
 
 import java.util.Arrays;
 

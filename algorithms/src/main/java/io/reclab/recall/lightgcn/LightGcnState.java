@@ -3,7 +3,7 @@ package io.reclab.recall.lightgcn;
 import io.reclab.data.Csr;
 import io.reclab.optim.OptimizerConfig;
 import io.reclab.optim.RowOptimizer;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 /**
  * LightGCN's parameters (the layer-0 embeddings E⁰ of all users and items) and one minibatch step.

@@ -1,5 +1,6 @@
 package io.reclab.recall.neighbors;
 
+import io.reclab.util.Parallel;
 import io.reclab.util.TopK;
 
 /**
@@ -42,7 +43,7 @@ public final class NeighborSelection {
                                        ScratchKernel<S> kernel, Finisher finisher) {
         int[][] rowCols = new int[rows][];
         float[][] rowVals = new float[rows][];
-        Parallel.forRange(rows, threads, Parallel.chunk(rows, threads),
+        Parallel.forChunks(rows, threads, Parallel.chunk(rows, threads),
                 () -> new Worker<>(new Accumulator(width), scratch.get()), (worker, from, to) -> {
             Accumulator acc = worker.acc;
             for (int r = from; r < to; r++) {

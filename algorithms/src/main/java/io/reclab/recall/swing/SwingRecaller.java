@@ -1,5 +1,6 @@
 package io.reclab.recall.swing;
 
+import io.reclab.util.Seeds;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.TrainContext;
 import io.reclab.recall.neighbors.Accumulator;
@@ -143,7 +144,7 @@ public final class SwingRecaller implements Recaller {
     static int[] usersOf(SparsePattern itemUsers, int i, int cap, long seed) {
         int[] all = itemUsers.row(i);
         if (all.length <= cap) return all;
-        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+        SplittableRandom rng = new SplittableRandom(Seeds.at(seed, i));
         for (int k = 0; k < cap; k++) { // partial Fisher-Yates: the first cap slots are a uniform sample
             int r = k + rng.nextInt(all.length - k);
             int t = all[k]; all[k] = all[r]; all[r] = t;

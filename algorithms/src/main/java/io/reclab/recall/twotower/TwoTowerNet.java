@@ -3,7 +3,7 @@ package io.reclab.recall.twotower;
 import io.reclab.optim.RowOptimizer;
 import io.reclab.recall.fmrecall.SideFeatures;
 import io.reclab.recall.item2vec.UserSequences;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 import java.util.SplittableRandom;
 

@@ -1,5 +1,6 @@
 package io.reclab.rank.train;
 
+import io.reclab.metric.rank.Auc;
 import io.reclab.nn.Params;
 import io.reclab.nn.SparseIndex;
 import io.reclab.optim.OptimizerConfig;
@@ -29,12 +30,12 @@ class MinibatchTrainerTest {
     @Test
     void exactAucByHandWithTies() {
         // positives score {0.8, 0.5}, negatives {0.5, 0.1}: pairs (0.8>0.5)=1, (0.8>0.1)=1, (0.5=0.5)=1/2, (0.5>0.1)=1 -> 3.5/4
-        assertEquals(0.875, ExactAuc.of(new float[]{0.8f, 0.5f, 0.5f, 0.1f}, new float[]{1, 1, 0, 0}), 1e-12);
+        assertEquals(0.875, Auc.auc(new float[]{0.8f, 0.5f, 0.5f, 0.1f}, new float[]{1, 1, 0, 0}), 1e-12);
         // all scores tied -> 1/2
-        assertEquals(0.5, ExactAuc.of(new float[]{2f, 2f, 2f}, new float[]{1, 0, 1}), 1e-12);
+        assertEquals(0.5, Auc.auc(new float[]{2f, 2f, 2f}, new float[]{1, 0, 1}), 1e-12);
         // perfectly reversed -> 0
-        assertEquals(0.0, ExactAuc.of(new float[]{0.1f, 0.9f}, new float[]{1, 0}), 1e-12);
-        assertTrue(Double.isNaN(ExactAuc.of(new float[]{0.1f, 0.9f}, new float[]{1, 1})));
+        assertEquals(0.0, Auc.auc(new float[]{0.1f, 0.9f}, new float[]{1, 0}), 1e-12);
+        assertTrue(Double.isNaN(Auc.auc(new float[]{0.1f, 0.9f}, new float[]{1, 1})));
     }
 
     @Test
@@ -49,7 +50,7 @@ class MinibatchTrainerTest {
             }
             y[0] = 1f;
             y[1] = 0f;
-            assertEquals(CtrTestKit.bruteAuc(s, y), ExactAuc.of(s, y), 1e-12);
+            assertEquals(CtrTestKit.bruteAuc(s, y), Auc.auc(s, y), 1e-12);
         }
     }
 
@@ -88,7 +89,7 @@ class MinibatchTrainerTest {
         assertEquals(bestEpoch + 1 + 2, auc.size());
         // the returned parameters are the best epoch's: their validation AUC is the best recorded value
         FittedRanker m = new FittedNet<>("fm", net, best, train.numFeatures(), train.numFields(), 1);
-        assertEquals(auc.get(bestEpoch).value(), ExactAuc.of(m.predict(valid), valid.labels()), 1e-12);
+        assertEquals(auc.get(bestEpoch).value(), Auc.auc(m.predict(valid), valid.labels()), 1e-12);
     }
 
     @Test

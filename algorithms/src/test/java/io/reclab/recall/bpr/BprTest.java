@@ -8,7 +8,7 @@ import io.reclab.recall.embedding.Retrieval;
 import io.reclab.run.TrainingLog;
 import io.reclab.train.EarlyStopping;
 import io.reclab.train.Init;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 import io.reclab.train.PlantedData;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.reclab.recall.fmrecall;
 
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.data.Dataset;
 import io.reclab.data.synthetic.SyntheticConfig;
 import io.reclab.data.synthetic.SyntheticGenerator;

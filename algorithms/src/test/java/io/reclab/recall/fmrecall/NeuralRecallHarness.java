@@ -3,7 +3,7 @@ package io.reclab.recall.fmrecall;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.reclab.config.ConfigBlock;
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.data.Dataset;
 import io.reclab.data.loader.MovieLens100kLoader;
 import io.reclab.data.synthetic.SyntheticConfig;

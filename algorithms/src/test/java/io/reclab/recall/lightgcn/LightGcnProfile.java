@@ -6,7 +6,7 @@ import io.reclab.optim.OptimizerConfig;
 import io.reclab.train.Init;
 import io.reclab.train.MfBenchmark;
 import io.reclab.train.PairSampler;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 
 import java.util.Locale;
 

@@ -10,7 +10,7 @@ import io.reclab.recall.embedding.EmbeddingRecaller;
 import io.reclab.recall.embedding.Retrieval;
 import io.reclab.train.EarlyStopping;
 import io.reclab.train.Init;
-import io.reclab.train.Parallel;
+import io.reclab.util.Parallel;
 import io.reclab.train.PlantedData;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.reclab.recall.neighbors;
 
+import io.reclab.util.Parallel;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.recall.FittedRecaller;
@@ -173,7 +174,7 @@ public final class NeighborhoodBenchmark {
         int[] ids = new int[users];
         for (int u = 0; u < users; u++) ids[u] = u;
         int[][] top = new int[users][];
-        Parallel.forRange(users, threads, block, () -> new float[block * n], (buf, from, to) -> {
+        Parallel.forChunks(users, threads, block, () -> new float[block * n], (buf, from, to) -> {
             m.scoreBlock(ids, from, to, buf);
             for (int u = from; u < to; u++)
                 top[u] = TopK.select(buf, (u - from) * n, n, k, train.indices, train.indptr[u], train.indptr[u + 1]);

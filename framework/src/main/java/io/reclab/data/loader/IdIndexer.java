@@ -1,5 +1,6 @@
 package io.reclab.data.loader;
 
+import io.reclab.util.Seeds;
 import io.reclab.data.IdMap;
 
 import java.nio.charset.Charset;
@@ -102,8 +103,7 @@ public final class IdIndexer {
     }
 
     private static int slot(long k, int mask) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29)) & mask;
+        return (int) Seeds.finalise(k) & mask;
     }
 
     private int findNumeric(long k) {

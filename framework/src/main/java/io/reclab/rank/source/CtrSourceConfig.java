@@ -3,7 +3,7 @@ package io.reclab.rank.source;
 import com.typesafe.config.ConfigException;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.rank.data.CriteoLoader;
 import io.reclab.rank.data.CtrCsvFormat;
 import io.reclab.rank.data.LibSvmLoader;

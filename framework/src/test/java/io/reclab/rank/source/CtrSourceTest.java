@@ -3,7 +3,7 @@ package io.reclab.rank.source;
 import com.typesafe.config.ConfigFactory;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
-import io.reclab.config.Seeds;
+import io.reclab.util.Seeds;
 import io.reclab.data.DataFormatException;
 import io.reclab.data.loader.Sha256;
 import io.reclab.rank.Samples;

@@ -1,4 +1,4 @@
-package io.reclab.train;
+package io.reclab.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed pool of worker threads owned by one training run, for data-parallel loops over numbered tasks.
+ * The one worker pool of the code base: a fixed pool of threads owned by one run (a training run, an evaluation),
+ * for data-parallel loops over numbered tasks, contiguous ranges, or dynamically handed-out chunks.
  * The calling thread works too, so {@code threads = 2} means one extra thread. Which thread runs a task is not
  * fixed, so callers keep results deterministic by making each task write only its own outputs (partial sums per
  * task, combined in task order afterwards) rather than by relying on a schedule.
@@ -108,6 +109,41 @@ public final class Parallel implements AutoCloseable {
         b[parts] = rows;
         for (int p = 1; p <= parts; p++) if (b[p] < b[p - 1]) b[p] = b[p - 1];
         return b;
+    }
+
+    /** Work on rows {@code [from, to)} with a per-worker scratch state. */
+    @FunctionalInterface
+    public interface ChunkBody<S> {
+        void run(S state, int from, int to);
+    }
+
+    /** A chunk size giving each thread several chunks for load balance, between 1 and 256 rows. */
+    public static int chunk(int n, int threads) {
+        return Math.max(1, Math.min(256, n / Math.max(1, threads * 16)));
+    }
+
+    /**
+     * Runs {@code [0, n)} in chunks of at most {@code chunk} rows handed out through a shared counter to up to
+     * {@code threads} workers, each with its own {@code state}. For rows of very uneven cost (popular items, long
+     * user lists). Results do not depend on the schedule when each row writes only its own output slot.
+     */
+    public static <S> void forChunks(int n, int threads, int chunk, java.util.function.Supplier<S> state, ChunkBody<S> body) {
+        if (n <= 0) return;
+        if (chunk < 1) throw new IllegalArgumentException("chunk must be >= 1: " + chunk);
+        int t = Math.max(1, Math.min(threads, (n + chunk - 1) / chunk));
+        if (t == 1) {
+            S s = state.get();
+            for (int from = 0; from < n; from += chunk) body.run(s, from, Math.min(n, from + chunk));
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        try (Parallel p = new Parallel(t)) {
+            p.forEach(t, w -> {
+                S s = state.get();
+                for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk))
+                    body.run(s, from, Math.min(n, from + chunk));
+            });
+        }
     }
 
     @Override

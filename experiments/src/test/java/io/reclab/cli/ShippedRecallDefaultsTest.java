@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import io.reclab.config.ConfigBlock;
 import io.reclab.recall.als.AlsConfig;
 import io.reclab.recall.bpr.BprConfig;
+import io.reclab.recall.item2vec.Item2VecConfig;
 import io.reclab.recall.itemcf.ItemCfConfig;
 import io.reclab.recall.lightgcn.LightGcnConfig;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,11 @@ class ShippedRecallDefaultsTest {
     void itemCfConfMatchesRecord() {
         assertFileEqualsDefaults("itemcf", ItemCfConfig::from);
         assertEquals(ItemCfConfig.DEFAULTS, ItemCfConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.itemcf")));
+    }
+
+    @Test
+    void item2VecConfMatchesRecord() {
+        assertFileEqualsDefaults("item2vec", Item2VecConfig::from);
+        assertEquals(Item2VecConfig.defaults(), Item2VecConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.item2vec")));
     }
 }

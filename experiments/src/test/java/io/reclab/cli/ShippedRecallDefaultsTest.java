@@ -4,6 +4,8 @@ import com.typesafe.config.ConfigFactory;
 import io.reclab.config.ConfigBlock;
 import io.reclab.recall.als.AlsConfig;
 import io.reclab.recall.bpr.BprConfig;
+import io.reclab.recall.item2vec.Item2VecConfig;
+import io.reclab.recall.itemcf.ItemCfConfig;
 import io.reclab.recall.lightgcn.LightGcnConfig;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The shipped {@code conf/recall/{als,bpr,lightgcn}.conf} files and the typed records' defaults must say the same
+ * The shipped {@code conf/recall/*.conf (those listed below)} files and the typed records' defaults must say the same
  * thing, so a model built in code (or from an empty block) behaves like the one the CLI runs. Every key of each file
  * must also be read by the record (an unread key would be a typo the registry rejects).
  */
@@ -47,5 +49,17 @@ class ShippedRecallDefaultsTest {
     @Test
     void lightGcnConfMatchesRecord() {
         assertFileEqualsDefaults("lightgcn", LightGcnConfig::from);
+    }
+
+    @Test
+    void itemCfConfMatchesRecord() {
+        assertFileEqualsDefaults("itemcf", ItemCfConfig::from);
+        assertEquals(ItemCfConfig.DEFAULTS, ItemCfConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.itemcf")));
+    }
+
+    @Test
+    void item2VecConfMatchesRecord() {
+        assertFileEqualsDefaults("item2vec", Item2VecConfig::from);
+        assertEquals(Item2VecConfig.defaults(), Item2VecConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.item2vec")));
     }
 }

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 /**
  * One epoch of item2vec's skip-gram training over users' sequences: word2vec's frequent-item subsampling, whole-set
  * or sliding-window contexts, unigram^0.75 negatives, and a learning rate decaying linearly with the position in
- * the run. All randomness of a user in an epoch comes from an RNG seeded by (seed, epoch, user), so the samples do
- * not depend on how users are split among threads.
+ * a fixed horizon of {@code decay-epochs} epochs (then held at its floor, {@code learning-rate} × 1e-4). All
+ * randomness of a user in an epoch comes from an RNG seeded by (seed, epoch, user), so the samples do not depend
+ * on how users are split among threads.
  */
 final class SgnsEpoch {
     private static final double MIN_LR_RATIO = 1e-4;
@@ -77,7 +78,9 @@ final class SgnsEpoch {
         long pairs = 0;
         for (int pos = a; pos < b; pos++) {
             int u = order[pos];
-            double progress = (epoch + (double) pos / n) / config.epochs();
+            // the horizon is decay-epochs, not the budget: a run that early stopping ends at epoch e has had the
+            // same rates as any other run up to e, whatever its budget
+            double progress = (epoch + (double) pos / n) / config.decayEpochs();
             float lr = (float) (config.learningRate() * Math.max(MIN_LR_RATIO, 1 - progress));
             SplittableRandom r = rng(seed, epoch, u);
             int len = 0;

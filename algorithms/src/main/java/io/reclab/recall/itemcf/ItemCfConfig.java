@@ -2,28 +2,45 @@ package io.reclab.recall.itemcf;
 
 import io.reclab.config.ConfigBlock;
 
+import java.util.List;
+
 /**
  * Hyperparameters of {@link ItemCfRecaller} (block {@code recall.itemcf}).
  *
- * @param neighbors most similar items kept per item (default 100). Sarwar et al. report accuracy levelling off once the
- *                  neighbourhood holds a few dozen items; 100 keeps a margin above that (top-N recall draws on more
- *                  neighbours than rating prediction) while bounding scoring cost to 100 additions per history item
- * @param shrinkage added to the cosine denominator (default 0: the plain cosine of Sarwar et al.). A positive
- *                  value (e.g. 10, as in Bell and Koren 2007) damps similarities supported by one or two co-raters
- *                  between rare items; on MovieLens 100K (random 80/20 split, NeighborhoodBenchmark) shrinkage 10
- *                  did not help (Recall@10 0.183 vs 0.185 at 0), so the paper's formula is the default. Try it on
- *                  sparser data
+ * @param neighbors most similar items kept per item (default 100, RecBole's ItemKNN {@code k} and the BARS ItemCF
+ *                  setting). Sarwar et al. report accuracy levelling off once the neighbourhood holds a few dozen
+ *                  items; 100 keeps a margin above that while bounding scoring cost
+ * @param shrinkage added to the cosine denominator (default 0: the plain cosine of Sarwar et al., RecBole's ItemKNN
+ *                  default). A positive value (e.g. 10, as in Bell and Koren 2007) damps similarities supported by
+ *                  one or two co-raters between rare items
  * @param iuf       inverse user frequency: each co-rating user u contributes {@code 1 / log(1 + |I_u|)} instead of 1
  *                  (Breese, Heckerman, Kadie 1998; Karypis 2001), down-weighting heavy users (default false)
- * @param normalize divide each item's neighbour row by its largest similarity ("ItemCF-Norm"), so every history
- *                  item contributes on the same scale (default false)
+ * @param normalize divide each item's kept neighbour row by its largest similarity ("ItemCF-Norm") (default false)
+ * @param variant   which item's neighbourhood is truncated and how scores are formed (default
+ *                  {@link #CANDIDATE_TOPK}); see {@link ItemCfRecaller}:
+ *                  <ul>
+ *                    <li>{@code candidate-topk}: each candidate (target) item i keeps its top-k neighbours N_k(i);
+ *                        score(u, i) = Σ_{j ∈ I_u ∩ N_k(i)} sim(i, j). RecBole's ItemKNN (its similarity matrix
+ *                        holds, per column i, the top-k of item i, and scores are X·W) and the BARS ItemCF;</li>
+ *                    <li>{@code history-topk}: each history item j keeps its top-k neighbours; score(u, i) =
+ *                        Σ_{j ∈ I_u, i ∈ N_k(j)} sim(j, i) (reclab's behaviour before this option existed, the
+ *                        classic "expand each history item" retrieval);</li>
+ *                    <li>{@code bars}: candidate-topk rows, each L1-normalised, with the item-mean bias of the BARS
+ *                        ItemCF: pred = μ_i + Σ_{j ∈ N_k(i)} S_ij (x_uj − μ_j), μ_j = |U_j| / n_users.</li>
+ *                  </ul>
  */
-public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean normalize) {
-    public static final ItemCfConfig DEFAULTS = new ItemCfConfig(100, 0.0, false, false);
+public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean normalize, String variant) {
+    public static final String CANDIDATE_TOPK = "candidate-topk";
+    public static final String HISTORY_TOPK = "history-topk";
+    public static final String BARS = "bars";
+    public static final List<String> VARIANTS = List.of(CANDIDATE_TOPK, HISTORY_TOPK, BARS);
+
+    public static final ItemCfConfig DEFAULTS = new ItemCfConfig(100, 0.0, false, false, CANDIDATE_TOPK);
 
     public ItemCfConfig {
         if (neighbors <= 0) throw new IllegalArgumentException("neighbors must be positive: " + neighbors);
         if (!(shrinkage >= 0)) throw new IllegalArgumentException("shrinkage must be >= 0: " + shrinkage);
+        if (!VARIANTS.contains(variant)) throw new IllegalArgumentException("variant must be one of " + VARIANTS + ": " + variant);
     }
 
     public static ItemCfConfig from(ConfigBlock block) {
@@ -31,6 +48,7 @@ public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean
                 block.positiveInt("neighbors", DEFAULTS.neighbors),
                 block.nonNegative("shrinkage", DEFAULTS.shrinkage),
                 block.getBoolean("iuf", DEFAULTS.iuf),
-                block.getBoolean("normalize", DEFAULTS.normalize));
+                block.getBoolean("normalize", DEFAULTS.normalize),
+                block.getEnum("variant", DEFAULTS.variant, VARIANTS));
     }
 }

@@ -59,4 +59,24 @@ public final class SparseRows {
         }
         return new SparseRows(rows, numCols, indptr, cols, v);
     }
+
+    /**
+     * The transpose: row c of the result holds the entries (r, c) of this matrix, in ascending r (not best first).
+     * Turns "row = the item whose neighbours were kept" into "row = the history item that adds to them".
+     */
+    public SparseRows transpose() {
+        int[] ptr = new int[numCols + 1];
+        for (int c : cols) ptr[c + 1]++;
+        for (int c = 0; c < numCols; c++) ptr[c + 1] += ptr[c];
+        int[] fill = java.util.Arrays.copyOf(ptr, numCols);
+        int[] tc = new int[cols.length];
+        float[] tv = new float[cols.length];
+        for (int r = 0; r < rows; r++)
+            for (int p = indptr[r]; p < indptr[r + 1]; p++) {
+                int q = fill[cols[p]]++;
+                tc[q] = r;
+                tv[q] = values[p];
+            }
+        return new SparseRows(numCols, rows, ptr, tc, tv);
+    }
 }

@@ -136,19 +136,50 @@ class BprTest {
         assertTrue(loss.get(39).value() < 0.5 * loss.get(0).value(), "loss should fall: " + loss.get(0) + " -> " + loss.get(39));
     }
 
+    /**
+     * Early stopping returns the parameters of the best validation epoch, not the last: a validator that scores
+     * epoch 4 best (epochs 2, 4, 6, 8 validated; patience 2) must give exactly the model of a plain 4-epoch run.
+     */
+    @Test
+    void earlyStoppingRestoresTheBestEpochsParameters() {
+        PlantedData d = new PlantedData(2, 20, 15, 6, 3);
+        BprConfig c = new BprConfig(8, new OptimizerConfig("adam", 0.01, 1e-4, 0.9, 0.999, 1e-8), 32, 20, "uniform",
+                false, 0.1, new EarlyStopping.Config(2, 2), Retrieval.EXACT);
+        int[] calls = {0};
+        double[] script = {0.3, 0.5, 0.4, 0.45, 0.9, 0.9}; // 5th validation (epoch 10) is never reached
+        io.reclab.recall.Validator v = new io.reclab.recall.Validator() {
+            @Override public String metricId() { return "ndcg@10"; }
+            @Override public double validate(io.reclab.recall.FittedRecaller m) { return script[calls[0]++]; }
+        };
+        var base = d.context(9, 2);
+        var withValidator = new io.reclab.recall.TrainContext(base.train(), base.validation(), null, null, base.seed(),
+                base.threads(), new TrainingLog(), v);
+        EmbeddingRecaller stopped = (EmbeddingRecaller) new Bpr(c).fit(withValidator);
+        assertEquals(4, calls[0], "stops after two validations without improvement (epoch 8)");
+        BprConfig four = new BprConfig(8, c.optimizer(), 32, 4, "uniform", false, 0.1, c.stopping(), Retrieval.EXACT);
+        EmbeddingRecaller plain = (EmbeddingRecaller) new Bpr(four).fit(d.context(9, 2));
+        EmbeddingRecaller eight = (EmbeddingRecaller) new Bpr(new BprConfig(8, c.optimizer(), 32, 8, "uniform", false,
+                0.1, c.stopping(), Retrieval.EXACT)).fit(d.context(9, 2));
+        for (int u = 0; u < d.numUsers(); u++) assertArrayEquals(plain.userVector(u), stopped.userVector(u));
+        for (int i = 0; i < d.train.numItems(); i++) assertArrayEquals(plain.itemVector(i), stopped.itemVector(i));
+        assertFalse(java.util.Arrays.equals(eight.userVector(0), stopped.userVector(0)), "not the last epoch's model");
+    }
+
     @Test
     void configDefaults() {
         BprConfig c = BprConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.bpr"));
         assertEquals(64, c.factors());
         assertEquals("adam", c.optimizer().name());
         assertEquals(0.001, c.optimizer().learningRate());
-        assertEquals(1e-4, c.l2());
-        assertEquals(1e-4, c.weightDecay());
-        assertEquals(1e-4, c.stepper().l2(), "weight decay goes to the optimizer");
+        assertEquals(1e-2, c.l2());
+        assertEquals(0.0, c.weightDecay());
+        assertEquals(0.0, c.stepper().l2(), "weight decay goes to the optimizer");
         assertEquals(2048, c.batchSize());
-        assertEquals(200, c.epochs());
+        assertEquals(500, c.epochs());
+        assertEquals(new EarlyStopping.Config(10, 5), c.stopping());
+        assertEquals(0.03, c.initStd());
         assertEquals("uniform", c.negativeSampling());
-        assertTrue(c.itemBias());
+        assertFalse(c.itemBias());
         assertEquals("exact", c.retrieval().mode());
     }
 }

@@ -34,6 +34,40 @@ class Item2VecTest {
         return new TrainContext(DATA.train, DATA.train.empty(), DATA.userFeatures, DATA.itemFeatures, seed, threads, log, null);
     }
 
+    /**
+     * The learning-rate schedule depends on {@code decay-epochs}, not on the budget: a 6-epoch run that early
+     * stopping returns at epoch 2 (scripted validation peaks there) is exactly a 2-epoch run with the same horizon,
+     * while a 2-epoch run whose horizon is its own budget (the old schedule) trains differently.
+     */
+    @Test
+    void decayFollowsTheHorizonNotTheBudget() {
+        Item2VecConfig budget6 = new Item2VecConfig(16, 10, 5, 0.0, 6, 0.025, 50, "conditional", 0.5, false, 10,
+                new EarlyStopping.Config(2, 1), Retrieval.EXACT, 4);
+        Item2VecConfig budget2 = new Item2VecConfig(16, 10, 5, 0.0, 2, 0.025, 50, "conditional", 0.5, false, 10,
+                new EarlyStopping.Config(2, 1), Retrieval.EXACT, 4);
+        Item2VecConfig oldSchedule = new Item2VecConfig(16, 10, 5, 0.0, 2, 0.025, 50, "conditional", 0.5, false, 10,
+                new EarlyStopping.Config(2, 1), Retrieval.EXACT);
+        assertEquals(2, oldSchedule.decayEpochs());
+        double[] script = {0.1, 0.5, 0.2, 0.3, 0.9, 0.9};
+        int[] calls = {0};
+        io.reclab.recall.Validator v = new io.reclab.recall.Validator() {
+            @Override public String metricId() { return "ndcg@10"; }
+            @Override public double validate(io.reclab.recall.FittedRecaller m) { return script[calls[0]++]; }
+        };
+        TrainContext withValidator = new TrainContext(DATA.train, DATA.train.empty(), DATA.userFeatures,
+                DATA.itemFeatures, 5, 2, new TrainingLog(), v);
+        io.reclab.recall.FittedRecaller stopped = new Item2Vec(budget6).fit(withValidator);
+        assertEquals(4, calls[0], "best at epoch 2, two misses, stop after epoch 4");
+        io.reclab.recall.FittedRecaller two = new Item2Vec(budget2).fit(ctx(5, 2, new TrainingLog()));
+        io.reclab.recall.FittedRecaller old = new Item2Vec(oldSchedule).fit(ctx(5, 2, new TrainingLog()));
+        boolean oldDiffers = false;
+        for (int u = 0; u < 10; u++) {
+            assertArrayEquals(two.score(u), stopped.score(u), "user " + u);
+            oldDiffers |= !java.util.Arrays.equals(two.score(u), old.score(u));
+        }
+        assertTrue(oldDiffers, "a horizon of 2 epochs decays faster than one of 4");
+    }
+
     /** L = -log σ(h·o_0) - Σ_{t≥1} log σ(-h·o_t), h = mean of the centre's id row and feature rows, in double. */
     private static double naiveLoss(SgnsParams p, int centre, int[] targets) {
         int d = p.dim;
@@ -301,6 +335,21 @@ class Item2VecTest {
         float[] b = {1f, -2f};
         assertSame(b, Item2VecVectors.finiteFloor(1, new float[]{1f}, new float[]{1f, 1f}, b));
         assertNull(Item2VecVectors.finiteFloor(1, new float[]{1f}, new float[]{1f, 1f}, null));
+    }
+
+    /** decay-epochs follows the epochs of the block unless set, so raising the budget alone stretches the decay. */
+    @Test
+    void decayEpochsDefaultsToTheConfiguredEpochs() {
+        assertEquals(5, Item2VecConfig.defaults().decayEpochs());
+        Item2VecConfig longer = Item2VecConfig.from(new ConfigBlock(ConfigFactory.parseString("epochs = 20"), "recall.item2vec"));
+        assertEquals(20, longer.epochs());
+        assertEquals(20, longer.decayEpochs());
+        Item2VecConfig fixed = Item2VecConfig.from(new ConfigBlock(
+                ConfigFactory.parseString("epochs = 20, decay-epochs = 8"), "recall.item2vec"));
+        assertEquals(20, fixed.epochs());
+        assertEquals(8, fixed.decayEpochs());
+        assertThrows(ConfigError.class, () -> Item2VecConfig.from(new ConfigBlock(
+                ConfigFactory.parseString("decay-epochs = 0"), "recall.item2vec")));
     }
 
     @Test

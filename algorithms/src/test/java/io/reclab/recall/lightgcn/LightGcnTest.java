@@ -240,9 +240,9 @@ class LightGcnTest {
         assertEquals(64, c.factors());
         assertEquals(3, c.layers());
         assertEquals(0.001, c.optimizer().learningRate());
-        assertEquals(1e-2, c.l2());
+        assertEquals(1e-4, c.l2());
         assertEquals(2048, c.batchSize());
-        assertEquals(300, c.epochs());
+        assertEquals(1000, c.epochs());
         assertEquals(8, c.refreshEvery());
         assertEquals(0.1, c.initStd());
         assertEquals(new EarlyStopping.Config(5, 10), c.stopping());

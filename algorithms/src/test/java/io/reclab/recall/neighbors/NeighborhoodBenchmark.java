@@ -86,9 +86,9 @@ public final class NeighborhoodBenchmark {
         Map<String, Recaller> m = new LinkedHashMap<>();
         m.put("pop", new PopRecaller(new PopConfig()));
         m.put("itemcf", new ItemCfRecaller(ItemCfConfig.DEFAULTS));
-        m.put("itemcf shrink=10", new ItemCfRecaller(new ItemCfConfig(100, 10, false, false)));
-        m.put("itemcf all neighbours", new ItemCfRecaller(new ItemCfConfig(100_000, 0, false, false)));
-        m.put("itemcf iuf+normalize", new ItemCfRecaller(new ItemCfConfig(100, 0, true, true)));
+        m.put("itemcf shrink=10", new ItemCfRecaller(new ItemCfConfig(100, 10, false, false, ItemCfConfig.CANDIDATE_TOPK)));
+        m.put("itemcf all neighbours", new ItemCfRecaller(new ItemCfConfig(100_000, 0, false, false, ItemCfConfig.CANDIDATE_TOPK)));
+        m.put("itemcf iuf+normalize", new ItemCfRecaller(new ItemCfConfig(100, 0, true, true, ItemCfConfig.CANDIDATE_TOPK)));
         m.put("usercf", new UserCfRecaller(UserCfConfig.DEFAULTS));
         m.put("usercf shrink=10", new UserCfRecaller(new UserCfConfig(50, 10)));
         m.put("rp3beta", new Rp3BetaRecaller(Rp3BetaConfig.DEFAULTS));

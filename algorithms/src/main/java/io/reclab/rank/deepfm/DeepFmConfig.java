@@ -4,6 +4,7 @@ import io.reclab.config.ConfigBlock;
 import io.reclab.nn.Activation;
 import io.reclab.nn.MlpConfig;
 import io.reclab.optim.OptimizerConfig;
+import io.reclab.rank.train.RankOptimizers;
 import io.reclab.rank.train.TrainConfig;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * [400, 400, 400] (the paper's 400-400-400 "constant" shape; BARS/FuxiCTR on Criteo), {@code activation} relu
  * (the paper found relu best), {@code dropout} 0 (the paper's 0.5 keep-rate study is a tuning result, set it
  * here), {@code norm} none; optimizer keys of {@link OptimizerConfig} (adam, {@code learning-rate} 1e-3,
- * {@code l2} 0); {@code epochs} 10, {@code batch-size} 4096, {@code patience} 2.
+ * {@code l2} 0; {@code epsilon}
+ * follows the optimizer, see {@link RankOptimizers}); {@code epochs} 10, {@code batch-size} 4096, {@code patience} 2.
  */
 public record DeepFmConfig(int embeddingDim, double initStd, MlpConfig mlp, OptimizerConfig optimizer, TrainConfig train) {
     public static final List<Integer> DEFAULT_HIDDEN = List.of(400, 400, 400);
@@ -25,12 +27,12 @@ public record DeepFmConfig(int embeddingDim, double initStd, MlpConfig mlp, Opti
 
     public static DeepFmConfig defaults() {
         return new DeepFmConfig(10, 1e-4, new MlpConfig(DEFAULT_HIDDEN, Activation.RELU, 0, "none"),
-                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, 1e-8), new TrainConfig(10, 4096, 2));
+                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, RankOptimizers.ADAM_EPSILON), new TrainConfig(10, 4096, 2));
     }
 
     public static DeepFmConfig from(ConfigBlock b) {
         return new DeepFmConfig(b.positiveInt("embedding-dim", 10), b.nonNegative("init-std", 1e-4),
-                MlpConfig.from(b, DEFAULT_HIDDEN, 0.0), OptimizerConfig.from(b, "adam", 1e-3, 0.0),
+                MlpConfig.from(b, DEFAULT_HIDDEN, 0.0), RankOptimizers.from(b, "adam", 1e-3, 0.0, RankOptimizers.ADAGRAD_EPSILON),
                 TrainConfig.from(b, 10, 4096, 2));
     }
 }

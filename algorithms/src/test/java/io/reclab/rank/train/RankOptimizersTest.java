@@ -23,6 +23,8 @@ class RankOptimizersTest {
     void ffmKeepsLibffmsEpsilonForAdagradButAdamGetsItsOwn() {
         OptimizerConfig adagrad = FfmConfig.from(block("optimizer = adagrad")).optimizer();
         assertEquals(1.0, adagrad.epsilon());
+        assertEquals("adam", FfmConfig.from(block("")).optimizer().name());
+        assertEquals(1e-8, FfmConfig.from(block("")).optimizer().epsilon());
         assertEquals(1e-8, FfmConfig.from(block("optimizer = adam")).optimizer().epsilon());
         assertEquals(0.5, FfmConfig.from(block("optimizer = adagrad, epsilon = 0.5")).optimizer().epsilon());
         assertEquals(0.3, FfmConfig.from(block("optimizer = adam, epsilon = 0.3")).optimizer().epsilon());

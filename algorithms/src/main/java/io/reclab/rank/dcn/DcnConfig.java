@@ -4,6 +4,7 @@ import io.reclab.config.ConfigBlock;
 import io.reclab.nn.Activation;
 import io.reclab.nn.MlpConfig;
 import io.reclab.optim.OptimizerConfig;
+import io.reclab.rank.train.RankOptimizers;
 import io.reclab.rank.train.TrainConfig;
 
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
  * {@code low-rank} 0 (= full-rank W_l; r &gt; 0 uses W_l = U_l V_l^T of rank r, v2 only), {@code embedding-dim}
  * 10, {@code init-std} 1e-4, deep MLP {@code hidden} [400, 400, 400] (BARS/FuxiCTR; an empty list gives the
  * cross network alone), {@code activation} relu, {@code dropout} 0, {@code norm} none; optimizer keys of
- * {@link OptimizerConfig} (adam, {@code learning-rate} 1e-3, {@code l2} 0); {@code epochs} 10,
+ * {@link OptimizerConfig} (adam, {@code learning-rate} 1e-3, {@code l2} 0; {@code epsilon} follows the optimizer,
+ * see {@link RankOptimizers}); {@code epochs} 10,
  * {@code batch-size} 4096, {@code patience} 2.
  */
 public record DcnConfig(String version, int crossLayers, String structure, int lowRank, int embeddingDim,
@@ -35,7 +37,7 @@ public record DcnConfig(String version, int crossLayers, String structure, int l
 
     public static DcnConfig defaults() {
         return new DcnConfig("v2", 3, "parallel", 0, 10, 1e-4, new MlpConfig(DEFAULT_HIDDEN, Activation.RELU, 0, "none"),
-                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, 1e-8), new TrainConfig(10, 4096, 2));
+                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, RankOptimizers.ADAM_EPSILON), new TrainConfig(10, 4096, 2));
     }
 
     public static DcnConfig from(ConfigBlock b) {
@@ -46,7 +48,7 @@ public record DcnConfig(String version, int crossLayers, String structure, int l
                     + ": low-rank cross layers exist in version v2 only");
         return new DcnConfig(version, b.positiveInt("cross-layers", 3), b.getEnum("structure", "parallel", STRUCTURES),
                 lowRank, b.positiveInt("embedding-dim", 10), b.nonNegative("init-std", 1e-4),
-                MlpConfig.from(b, DEFAULT_HIDDEN, 0.0), OptimizerConfig.from(b, "adam", 1e-3, 0.0),
+                MlpConfig.from(b, DEFAULT_HIDDEN, 0.0), RankOptimizers.from(b, "adam", 1e-3, 0.0, RankOptimizers.ADAGRAD_EPSILON),
                 TrainConfig.from(b, 10, 4096, 2));
     }
 }

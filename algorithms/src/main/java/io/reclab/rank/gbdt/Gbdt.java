@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
  * The Samples' nonzeros form a sparse matrix (absent = 0). Trees grow best-gain-first up to {@code leaves} leaves
  * and {@code depth} levels; the child with fewer rows gets a fresh histogram, its sibling the parent's minus it.
  * Training is deterministic (no sampling); histograms are built on {@code threads} fixed row blocks.
- * Logs {@code <prefix>loss} (training log loss after each tree) and {@code <prefix>valid.auc}.
+ * Logs {@code <prefix>loss} (training log loss after each tree) and {@code <prefix>valid.auc}. With validation
+ * samples and {@code patience} &gt; 0, boosting stops after {@code patience} trees without a better validation AUC
+ * and the ensemble is cut back to the best round (the boosting analogue of keeping the best epoch).
  */
 public final class Gbdt implements Ranker {
     private static final int PARALLEL_MIN_ROWS = 16384;
@@ -95,7 +97,11 @@ public final class Gbdt implements Ranker {
             double[] validMargin = validate ? new double[valid.size()] : null;
             if (validate) Arrays.fill(validMargin, base);
             float[] dense = new float[data.numFeatures];
+            float[] vm = validate ? new float[valid.size()] : null;
             List<Tree> trees = new ArrayList<>();
+            boolean early = validate && config.patience() > 0;
+            double bestAuc = Double.NEGATIVE_INFINITY;
+            int bestTrees = 0, sinceBest = 0;
             for (int t = 0; t < config.trees(); t++) {
                 for (int r = 0; r < n; r++) {
                     double p = LogisticLoss.sigmoid(margin[r]);
@@ -108,14 +114,27 @@ public final class Gbdt implements Ranker {
                     double loss = 0;
                     for (int r = 0; r < n; r++) loss += LogisticLoss.lossFromMargin(margin[r], y[r]);
                     log.record(logPrefix + "loss", t + 1, loss / n);
-                    if (validate) {
-                        for (int r = 0; r < valid.size(); r++) validMargin[r] += FittedGbdt.eval(tree, valid, r, dense);
-                        float[] vm = new float[validMargin.length];
-                        for (int r = 0; r < vm.length; r++) vm[r] = (float) validMargin[r];
-                        log.record(logPrefix + "valid.auc", t + 1, Auc.auc(vm, valid.labels()));
+                }
+                if (validate) {
+                    for (int r = 0; r < valid.size(); r++) {
+                        validMargin[r] += FittedGbdt.eval(tree, valid, r, dense);
+                        vm[r] = (float) validMargin[r];
+                    }
+                    double auc = Auc.auc(vm, valid.labels());
+                    if (log != null) log.record(logPrefix + "valid.auc", t + 1, auc);
+                    if (early) {
+                        // keep the ensemble that scored best on validation; later trees only overfit it
+                        if (auc > bestAuc) {
+                            bestAuc = auc;
+                            bestTrees = t + 1;
+                            sinceBest = 0;
+                        } else if (++sinceBest >= config.patience()) {
+                            break;
+                        }
                     }
                 }
             }
+            if (early && bestTrees > 0) trees = new ArrayList<>(trees.subList(0, bestTrees));
             return new FittedGbdt(trees, base, data.numFeatures, threads);
         }
 

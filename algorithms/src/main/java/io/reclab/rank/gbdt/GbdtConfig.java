@@ -15,16 +15,28 @@ import io.reclab.config.ConfigError;
  * @param bins            maximum histogram bins per feature (default 64)
  * @param l2              L2 regularisation lambda of leaf values (default 1)
  * @param minSplitGain    gamma: minimum loss reduction to split (default 0)
+ * @param patience        rounds without a better validation AUC before boosting stops and the ensemble is cut back
+ *                        to its best round; 0 = grow all {@code trees} (default: {@link #PATIENCE})
  */
 public record GbdtConfig(int trees, int depth, int leaves, double learningRate, double minChildWeight, int bins,
-                         double l2, double minSplitGain) {
+                         double l2, double minSplitGain, int patience) {
+    /** The tree budget: an upper bound, validation decides (see the rank conf for where it comes from). */
+    public static final int TREES = 50;
+    public static final int PATIENCE = 10;
+
     public GbdtConfig {
         if (trees <= 0 || depth <= 0 || leaves < 2 || !(learningRate > 0) || !(minChildWeight >= 0) || bins < 2
-                || !(l2 >= 0) || !(minSplitGain >= 0))
+                || !(l2 >= 0) || !(minSplitGain >= 0) || patience < 0)
             throw new IllegalArgumentException("invalid GBDT hyperparameters: " + this);
     }
 
-    public static GbdtConfig defaults() { return new GbdtConfig(50, 5, 32, 0.1, 1, 64, 1, 0); }
+    /** Without early stopping: all {@code trees} are grown. */
+    public GbdtConfig(int trees, int depth, int leaves, double learningRate, double minChildWeight, int bins,
+                      double l2, double minSplitGain) {
+        this(trees, depth, leaves, learningRate, minChildWeight, bins, l2, minSplitGain, 0);
+    }
+
+    public static GbdtConfig defaults() { return new GbdtConfig(TREES, 5, 32, 0.1, 1, 64, 1, 0, PATIENCE); }
 
     public static GbdtConfig from(ConfigBlock b) {
         GbdtConfig d = defaults();
@@ -34,8 +46,11 @@ public record GbdtConfig(int trees, int depth, int leaves, double learningRate, 
         if (bins < 2 || bins > 65536) throw new ConfigError("`" + b.path() + ".bins` = " + bins + ": expected an integer in [2, 65536]");
         return new GbdtConfig(b.positiveInt("trees", d.trees), b.positiveInt("depth", d.depth), leaves,
                 b.positive("learning-rate", d.learningRate), b.nonNegative("min-child-weight", d.minChildWeight),
-                bins, b.nonNegative("l2", d.l2), b.nonNegative("min-split-gain", d.minSplitGain));
+                bins, b.nonNegative("l2", d.l2), b.nonNegative("min-split-gain", d.minSplitGain),
+                b.nonNegativeInt("patience", d.patience));
     }
 
-    public GbdtConfig withTrees(int t) { return new GbdtConfig(t, depth, leaves, learningRate, minChildWeight, bins, l2, minSplitGain); }
+    public GbdtConfig withTrees(int t) { return new GbdtConfig(t, depth, leaves, learningRate, minChildWeight, bins, l2, minSplitGain, patience); }
+
+    public GbdtConfig withPatience(int p) { return new GbdtConfig(trees, depth, leaves, learningRate, minChildWeight, bins, l2, minSplitGain, p); }
 }

@@ -4,19 +4,21 @@ import io.reclab.config.ConfigBlock;
 import io.reclab.nn.Activation;
 import io.reclab.nn.MlpConfig;
 import io.reclab.optim.OptimizerConfig;
+import io.reclab.rank.train.RankOptimizers;
 import io.reclab.rank.train.TrainConfig;
 
 import java.util.List;
 
 /**
- * Hyperparameters of {@link WideDeep}. Deep part: {@code embedding-dim} 10, {@code init-std} 1e-4 (FuxiCTR),
- * MLP {@code hidden} [400, 400, 400] (BARS/FuxiCTR on Criteo; the paper used [1024, 512, 256] at Google Play
- * scale), {@code activation} relu, {@code dropout} 0, {@code norm} none; {@code deep-optimizer} adam (the paper
- * used AdaGrad; adagrad and sgd are accepted), {@code learning-rate} 1e-3, {@code l2} 0, {@code beta1},
- * {@code beta2}, {@code epsilon}. Wide part: FTRL-Proximal with L1 as in the paper, {@code wide-alpha} 0.05,
+ * Hyperparameters of {@link WideDeep}. Deep part: {@code embedding-dim} 16 (RecBole), {@code init-std} 1e-4
+ * (FuxiCTR), MLP {@code hidden} [400, 400, 400] (BARS/FuxiCTR on Criteo; validation chose it over RecBole's
+ * [32, 16, 8]; the paper used [1024, 512, 256] at Google Play scale), {@code activation} relu, {@code dropout} 0,
+ * {@code norm} none; {@code deep-optimizer} adam (the paper used AdaGrad; adagrad and sgd are accepted),
+ * {@code learning-rate} 1e-3, {@code l2} 0, {@code beta1}, {@code beta2}, {@code epsilon} (following the
+ * optimizer). Wide part: FTRL-Proximal with L1 as in the paper, {@code wide-alpha} 0.05,
  * {@code wide-beta} 1, {@code wide-l1} 1, {@code wide-l2} 1 (McMahan et al.'s parameterisation; the wide
- * gradient is summed over the batch, so these keep their per-sample meaning). Training: {@code epochs} 10,
- * {@code batch-size} 4096, {@code patience} 2.
+ * gradient is summed over the batch, so these keep their per-sample meaning). Training: {@code epochs} 300
+ * (a budget), {@code batch-size} 2048, {@code patience} 10 (RecBole's). Sources and grid: conf/rank/widedeep.conf.
  */
 public record WideDeepConfig(int embeddingDim, double initStd, MlpConfig mlp, OptimizerConfig deepOptimizer,
                              double wideAlpha, double wideBeta, double wideL1, double wideL2, TrainConfig train) {
@@ -27,23 +29,19 @@ public record WideDeepConfig(int embeddingDim, double initStd, MlpConfig mlp, Op
     }
 
     public static final List<Integer> DEFAULT_HIDDEN = List.of(400, 400, 400);
+    static final int EMBEDDING_DIM = 16;
+    static final TrainConfig TRAIN = new TrainConfig(300, 2048, 10);
 
     public static WideDeepConfig defaults() {
-        return new WideDeepConfig(10, 1e-4, new MlpConfig(DEFAULT_HIDDEN, Activation.RELU, 0, "none"),
-                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, 1e-8), 0.05, 1, 1, 1, new TrainConfig(10, 4096, 2));
+        return new WideDeepConfig(EMBEDDING_DIM, 1e-4, new MlpConfig(DEFAULT_HIDDEN, Activation.RELU, 0, "none"),
+                new OptimizerConfig("adam", 1e-3, 0, 0.9, 0.999, RankOptimizers.ADAM_EPSILON), 0.05, 1, 1, 1, TRAIN);
     }
 
     public static WideDeepConfig from(ConfigBlock b) {
-        OptimizerConfig opt = new OptimizerConfig(
-                b.getEnum("deep-optimizer", "adam", OptimizerConfig.NAMES),
-                b.positive("learning-rate", 1e-3),
-                b.nonNegative("l2", 0.0),
-                b.inRange("beta1", 0.9, 0.0, 0.999999),
-                b.inRange("beta2", 0.999, 0.0, 0.99999999),
-                b.positive("epsilon", 1e-8));
-        return new WideDeepConfig(b.positiveInt("embedding-dim", 10), b.nonNegative("init-std", 1e-4),
+        OptimizerConfig opt = RankOptimizers.from(b, "deep-optimizer", "adam", 1e-3, 0.0, RankOptimizers.ADAGRAD_EPSILON);
+        return new WideDeepConfig(b.positiveInt("embedding-dim", EMBEDDING_DIM), b.nonNegative("init-std", 1e-4),
                 MlpConfig.from(b, DEFAULT_HIDDEN, 0.0), opt,
                 b.positive("wide-alpha", 0.05), b.nonNegative("wide-beta", 1.0),
-                b.nonNegative("wide-l1", 1.0), b.nonNegative("wide-l2", 1.0), TrainConfig.from(b, 10, 4096, 2));
+                b.nonNegative("wide-l1", 1.0), b.nonNegative("wide-l2", 1.0), TrainConfig.from(b, TRAIN));
     }
 }

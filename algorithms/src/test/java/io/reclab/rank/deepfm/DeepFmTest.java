@@ -83,9 +83,12 @@ class DeepFmTest {
         DeepFm d = (DeepFm) reg.create("deepfm", new ConfigBlock(ConfigFactory.parseString("hidden = \"64,32\", dropout = 0.1"), "rank.deepfm"));
         assertEquals(List.of(64, 32), d.config().mlp().hidden());
         assertEquals(0.1, d.config().mlp().dropout());
-        assertEquals(4096, d.config().train().batchSize());
+        assertEquals(2048, d.config().train().batchSize());
         DeepFm def = (DeepFm) reg.create("deepfm", new ConfigBlock(ConfigFactory.empty(), "rank.deepfm"));
         assertEquals(List.of(400, 400, 400), def.config().mlp().hidden());
-        assertEquals(10, def.config().embeddingDim());
+        assertEquals(0.2, def.config().mlp().dropout());
+        assertEquals(16, def.config().embeddingDim());
+        assertEquals(new TrainConfig(300, 2048, 10), def.config().train());
+        assertEquals(1e-8, def.config().optimizer().epsilon());
     }
 }

@@ -69,14 +69,19 @@ class FfmTest {
     }
 
     @Test
-    void factoryDefaultsFollowThePaper() {
+    void factoryDefaultsKeepThePapersModelWithTheValidatedOptimizer() {
         Registry<Ranker> reg = new Registry<Ranker>("ranker").register(FfmFactory.NAME, FfmFactory.DESCRIPTION, new FfmFactory());
         Ffm f = (Ffm) reg.create("ffm", new ConfigBlock(ConfigFactory.empty(), "rank.ffm"));
-        assertEquals(4, f.config().embeddingDim());
-        assertEquals("adagrad", f.config().optimizer().name());
-        assertEquals(0.2, f.config().optimizer().learningRate());
-        assertEquals(2e-5, f.config().optimizer().l2());
+        assertEquals(16, f.config().embeddingDim());
+        assertEquals("adam", f.config().optimizer().name());
+        assertEquals(1e-3, f.config().optimizer().learningRate());
+        assertEquals(0.0, f.config().optimizer().l2());
+        assertEquals(1e-8, f.config().optimizer().epsilon());
         assertTrue(f.config().normalize());
         assertFalse(f.config().linear());
+        // libffm's settings remain one key away, with libffm's damping
+        Ffm libffm = (Ffm) reg.create("ffm", new ConfigBlock(ConfigFactory.parseString(
+                "embedding-dim = 4, optimizer = adagrad, learning-rate = 0.2, l2 = 2e-5, batch-size = 128"), "rank.ffm"));
+        assertEquals(FfmConfig.LIBFFM_ADAGRAD_EPSILON, libffm.config().optimizer().epsilon());
     }
 }

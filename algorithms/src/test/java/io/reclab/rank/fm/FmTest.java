@@ -80,7 +80,8 @@ class FmTest {
         assertEquals(256, fm.config().train().batchSize());
         assertEquals("adam", fm.config().optimizer().name());
         assertEquals(1e-3, fm.config().optimizer().learningRate());
-        assertEquals(2, fm.config().train().patience());
+        assertEquals(10, fm.config().train().patience());
+        assertEquals(300, fm.config().train().epochs());
         ConfigError e = assertThrows(ConfigError.class, () ->
                 reg.create("fm", new ConfigBlock(ConfigFactory.parseString("embeding-dim = 16"), "rank.fm")));
         assertTrue(e.getMessage().contains("embedding-dim"), e.getMessage());

@@ -125,12 +125,32 @@ class GbdtTest {
     void trainingLossDecreasesMonotonically() {
         Samples train = SyntheticCtr.xor(3000, 3, 1);
         TrainingLog log = new TrainingLog();
-        new Gbdt(GbdtConfig.defaults().withTrees(30)).fitGbdt(ctx(train, SyntheticCtr.xor(500, 3, 2), 1, log));
+        // patience 0: every tree is grown even where validation AUC has stopped improving
+        new Gbdt(GbdtConfig.defaults().withTrees(30).withPatience(0)).fitGbdt(ctx(train, SyntheticCtr.xor(500, 3, 2), 1, log));
         List<TrainingLog.Point> loss = log.series().get("loss");
         assertEquals(30, loss.size());
         for (int i = 1; i < loss.size(); i++)
             assertTrue(loss.get(i).value() < loss.get(i - 1).value(), "tree " + (i + 1) + ": " + loss.get(i).value() + " >= " + loss.get(i - 1).value());
         assertEquals(30, log.series().get("valid.auc").size());
+    }
+
+    @Test
+    void earlyStoppingCutsTheEnsembleBackToTheBestValidationRound() {
+        // a tiny, noisy training set overfits quickly: validation AUC peaks and then falls
+        Samples train = SyntheticCtr.xor(300, 3, 21), valid = SyntheticCtr.xor(2000, 3, 22);
+        GbdtConfig c = GbdtConfig.defaults().withTrees(200).withPatience(5);
+        TrainingLog log = new TrainingLog();
+        FittedGbdt m = new Gbdt(c).fitGbdt(ctx(train, valid, 1, log));
+        List<TrainingLog.Point> auc = log.series().get("valid.auc");
+        int best = 0;
+        for (int i = 1; i < auc.size(); i++) if (auc.get(i).value() > auc.get(best).value()) best = i;
+        assertTrue(auc.size() < 200, "stopped early: " + auc.size() + " rounds");
+        assertEquals(best + 1 + 5, auc.size(), "stops `patience` rounds after the best");
+        assertEquals(best + 1, m.trees().size(), "kept the best round's trees");
+        float[] p = m.predict(valid);
+        assertEquals(auc.get(best).value(), Auc.auc(p, valid.labels()), 1e-6);
+        // without validation samples every tree is grown
+        assertEquals(200, new Gbdt(c).fitGbdt(ctx(train, null, 1, null)).trees().size());
     }
 
     @Test
@@ -173,7 +193,8 @@ class GbdtTest {
         assertTrue(lrAuc < 0.6, "lr " + lrAuc);
         assertTrue(gbdtLrAuc > 0.8, "gbdt+lr " + gbdtLrAuc);
         assertTrue(log.series().containsKey("gbdt.loss") && log.series().containsKey("valid.auc"));
-        assertEquals(50, m.gbdt().trees().size());
+        int rounds = log.series().get("gbdt.valid.auc").size();
+        assertTrue(m.gbdt().trees().size() >= 1 && m.gbdt().trees().size() <= rounds && rounds <= 50, m.gbdt().trees().size() + " of " + rounds);
         for (Tree t : m.gbdt().trees()) assertTrue(t.depth() <= 5 && t.numLeaves() <= 32);
     }
 }

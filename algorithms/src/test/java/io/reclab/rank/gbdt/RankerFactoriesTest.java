@@ -8,6 +8,7 @@ import io.reclab.config.ConfigError;
 import io.reclab.config.Registry;
 import io.reclab.rank.gbdt.GbdtFactory;
 import io.reclab.rank.gbdt.GbdtLrConfig;
+import io.reclab.rank.lr.LrConfig;
 import io.reclab.rank.gbdt.GbdtLrFactory;
 import io.reclab.rank.lr.LogisticRegression;
 import io.reclab.rank.lr.LrFactory;
@@ -33,7 +34,7 @@ class RankerFactoriesTest {
                 block("rank.lr { optimizer = sgd, learning-rate = 0.1, batch-size = 64, epochs = 2 }", "rank.lr"));
         assertEquals("sgd", lr.config().optimizer());
         assertEquals(64, lr.config().batchSize());
-        assertEquals(0.05, lr.config().alpha()); // default kept
+        assertEquals(LrConfig.defaults().alpha(), lr.config().alpha()); // default kept
         ConfigError e = assertThrows(ConfigError.class, () -> registry().create("lr", block("rank.lr { alpah = 0.1 }", "rank.lr")));
         assertTrue(e.getMessage().contains("did you mean `alpha`"), e.getMessage());
         e = assertThrows(ConfigError.class, () -> registry().create("lr", block("rank.lr { optimizer = adam }", "rank.lr")));

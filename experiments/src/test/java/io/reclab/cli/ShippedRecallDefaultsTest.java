@@ -7,6 +7,7 @@ import io.reclab.recall.bpr.BprConfig;
 import io.reclab.recall.item2vec.Item2VecConfig;
 import io.reclab.recall.itemcf.ItemCfConfig;
 import io.reclab.recall.lightgcn.LightGcnConfig;
+import io.reclab.recall.rp3beta.Rp3BetaConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -61,5 +62,11 @@ class ShippedRecallDefaultsTest {
     void item2VecConfMatchesRecord() {
         assertFileEqualsDefaults("item2vec", Item2VecConfig::from);
         assertEquals(Item2VecConfig.defaults(), Item2VecConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.item2vec")));
+    }
+
+    @Test
+    void rp3BetaConfMatchesRecord() {
+        assertFileEqualsDefaults("rp3beta", Rp3BetaConfig::from);
+        assertEquals(Rp3BetaConfig.DEFAULTS, Rp3BetaConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.rp3beta")));
     }
 }

@@ -46,7 +46,7 @@ public final class NeuralRecallBenchmark {
                 tt.retrieval());
         List<Object[]> runs = new ArrayList<>();
         runs.add(new Object[]{"fm-recall (bpr, k=32)", new FmRecall(fm)});
-        runs.add(new Object[]{"item2vec (window 10, d=64)", new Item2Vec(i2v)});
+        runs.add(new Object[]{"item2vec (window 20, d=64)", new Item2Vec(i2v)});
         runs.add(new Object[]{"twotower (32/[64]/32, B=128)", new TwoTower(tt)});
         for (Object[] r : runs) {
             for (int threads : new int[]{1, 2}) {

@@ -340,7 +340,7 @@ class Item2VecTest {
     /** decay-epochs follows the epochs of the block unless set, so raising the budget alone stretches the decay. */
     @Test
     void decayEpochsDefaultsToTheConfiguredEpochs() {
-        assertEquals(5, Item2VecConfig.defaults().decayEpochs());
+        assertEquals(Item2VecConfig.defaults().epochs(), Item2VecConfig.defaults().decayEpochs());
         Item2VecConfig longer = Item2VecConfig.from(new ConfigBlock(ConfigFactory.parseString("epochs = 20"), "recall.item2vec"));
         assertEquals(20, longer.epochs());
         assertEquals(20, longer.decayEpochs());

@@ -3,6 +3,7 @@ package io.reclab.rank.gbdt;
 import io.reclab.rank.FittedRanker;
 import io.reclab.rank.Samples;
 import io.reclab.rank.lr.LogisticLoss;
+import io.reclab.util.Parallel;
 
 import java.util.List;
 
@@ -60,7 +61,7 @@ public final class FittedGbdt implements FittedRanker {
     /** Raw scores (log-odds). */
     public double[] margins(Samples s) {
         double[] out = new double[s.size()];
-        Parallel.forBlocks(s.size(), blocks(s.size()), (from, to, b) -> {
+        forBlocks(s.size(), (b, from, to) -> {
             float[] dense = new float[numFeatures];
             for (int r = from; r < to; r++) {
                 scatter(s, r, dense);
@@ -77,7 +78,7 @@ public final class FittedGbdt implements FittedRanker {
     public int[] leaves(Samples s) {
         int nt = trees.size();
         int[] out = new int[s.size() * nt];
-        Parallel.forBlocks(s.size(), blocks(s.size()), (from, to, b) -> {
+        forBlocks(s.size(), (b, from, to) -> {
             float[] dense = new float[numFeatures];
             for (int r = from; r < to; r++) {
                 scatter(s, r, dense);
@@ -88,7 +89,17 @@ public final class FittedGbdt implements FittedRanker {
         return out;
     }
 
-    private int blocks(int n) { return n < 8192 ? 1 : threads; }
+    /** Fixed contiguous row blocks, one per thread (serial below 8192 rows, where a pool costs more than it saves). */
+    private void forBlocks(int n, Parallel.RangeBody body) {
+        int blocks = n < 8192 ? 1 : threads;
+        if (blocks == 1) {
+            body.run(0, 0, n);
+            return;
+        }
+        try (Parallel pool = new Parallel(blocks)) {
+            pool.forRanges(n, blocks, body);
+        }
+    }
 
     @Override
     public float[] predict(Samples samples) {

@@ -7,12 +7,11 @@ import io.reclab.rank.Ranker;
 import io.reclab.rank.Samples;
 import io.reclab.rank.lr.LogisticLoss;
 import io.reclab.run.TrainingLog;
+import io.reclab.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Histogram gradient-boosted decision trees for binary labels (Friedman 2001, "Greedy Function Approximation: A
@@ -42,16 +41,8 @@ public final class Gbdt implements Ranker {
     public FittedRanker fit(RankTrainContext ctx) { return fitGbdt(ctx); }
 
     public FittedGbdt fitGbdt(RankTrainContext ctx) {
-        int threads = Math.max(1, ctx.threads());
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "reclab-gbdt");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            return new Run(ctx, threads, pool).train();
-        } finally {
-            if (pool != null) pool.shutdown();
+        try (Parallel pool = new Parallel(Math.max(1, ctx.threads()))) {
+            return new Run(ctx, pool).train();
         }
     }
 
@@ -61,7 +52,7 @@ public final class Gbdt implements Ranker {
         final Samples valid;
         final TrainingLog log;
         final int threads;
-        final ExecutorService pool;
+        final Parallel pool;
         final BinnedData data;
         final int n;
         final double[] g, h, margin;
@@ -69,11 +60,11 @@ public final class Gbdt implements Ranker {
         final int[] perm, tmp;
         final int totalBins;
 
-        Run(RankTrainContext ctx, int threads, ExecutorService pool) {
+        Run(RankTrainContext ctx, Parallel pool) {
             train = ctx.train();
             valid = ctx.valid();
             log = ctx.log();
-            this.threads = threads;
+            this.threads = pool.threads();
             this.pool = pool;
             data = new BinnedData(train, config.bins());
             n = train.size();
@@ -258,12 +249,12 @@ public final class Gbdt implements Ranker {
         double[] histogram(int begin, int end, double G, double H) {
             double[] hist;
             int rows = end - begin;
-            if (pool == null || rows < PARALLEL_MIN_ROWS) {
+            if (threads == 1 || rows < PARALLEL_MIN_ROWS) {
                 hist = new double[2 * totalBins];
                 accumulate(hist, begin, end);
             } else {
                 double[][] parts = new double[threads][];
-                Parallel.run(pool, rows, threads, (from, to, b) -> {
+                pool.forRanges(rows, threads, (b, from, to) -> {
                     double[] part = new double[2 * totalBins];
                     accumulate(part, begin + from, begin + to);
                     parts[b] = part;

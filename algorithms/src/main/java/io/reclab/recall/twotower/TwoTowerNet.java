@@ -21,18 +21,19 @@ final class TwoTowerNet implements AutoCloseable {
     final SideFeatures userFeats, itemFeats;
     final UserSequences seqs;
     final int numUsers, numItems, dim, threads;
+    private static final int EMBED_BLOCK = 256;
     final float[][] tables = new float[5][];
     final Tower user, item;
     private final float[] logQ;
     private final Parallel par;
     private final RowOptimizer[] embOpt = new RowOptimizer[5];
-    private final RowOptimizer[][] userOpt, itemOpt;
-    // per-sample workspaces, sized for one batch
+    private final RowOptimizer userOpt, itemOpt;
+    // per-sample inputs, outputs and norms, sized for one batch
     private final Tower.Input[] ui, ii;
-    final Tower.Cache[] uc, ic;
     private final float[] eu, ei, eiT, gU, gI, prob, batchLogQ;
-    // per-thread gradients
-    final Tower.Grads[] ug, ig;
+    final float[] normU, normI;
+    // per-thread activations and gradients: thread t owns the samples of range t of Parallel#forRanges
+    final Tower.Block[] ub, ib;
     final EmbeddingGrad[][] emb;
 
     TwoTowerNet(TwoTowerConfig cfg, SideFeatures userFeats, SideFeatures itemFeats, UserSequences seqs,
@@ -58,8 +59,11 @@ final class TwoTowerNet implements AutoCloseable {
             for (int i = 0; i < tables[t].length; i++) tables[t][i] = (float) (gaussian(rng) * cfg.initStd());
             embOpt[t] = cfg.optimizer().create(tables[t], de);
         }
-        userOpt = initTower(user, rng);
-        itemOpt = initTower(item, rng);
+        user.init(rng);
+        item.init(rng);
+        // all dense parameters of a tower form one row: every step updates all of them
+        userOpt = cfg.optimizer().create(user.params.dense, user.params.dense.length);
+        itemOpt = cfg.optimizer().create(item.params.dense, item.params.dense.length);
         long total = 0;
         for (int c : itemCounts) total += c;
         logQ = new float[numItems];
@@ -67,37 +71,24 @@ final class TwoTowerNet implements AutoCloseable {
             logQ[i] = itemCounts[i] == 0 ? 0f : (float) Math.log((double) itemCounts[i] / total);
         int b = cfg.batchSize();
         ui = new Tower.Input[b]; ii = new Tower.Input[b];
-        uc = new Tower.Cache[b]; ic = new Tower.Cache[b];
         for (int a = 0; a < b; a++) {
             ui[a] = new Tower.Input(); ii[a] = new Tower.Input();
-            uc[a] = user.new Cache(); ic[a] = item.new Cache();
         }
         eu = new float[b * dim]; ei = new float[b * dim]; eiT = new float[b * dim];
         gU = new float[b * dim]; gI = new float[b * dim];
+        normU = new float[b]; normI = new float[b];
         prob = new float[b * b];
         batchLogQ = new float[b];
-        ug = new Tower.Grads[this.threads];
-        ig = new Tower.Grads[this.threads];
+        int perThread = (b + this.threads - 1) / this.threads;
+        ub = new Tower.Block[this.threads];
+        ib = new Tower.Block[this.threads];
         emb = new EmbeddingGrad[this.threads][5];
         for (int t = 0; t < this.threads; t++) {
-            ug[t] = user.new Grads();
-            ig[t] = item.new Grads();
+            ub[t] = user.newBlock(perThread);
+            ib[t] = item.newBlock(perThread);
             for (int k = 0; k < 5; k++) emb[t][k] = new EmbeddingGrad(rows[k], de);
         }
         par = new Parallel(this.threads);
-    }
-
-    /** He initialisation (N(0, 2/fan_in)) for ReLU layers, N(0, 1/fan_in) for the linear output layer. */
-    private RowOptimizer[][] initTower(Tower t, SplittableRandom rng) {
-        RowOptimizer[][] o = new RowOptimizer[t.layers.length][2];
-        for (int l = 0; l < t.layers.length; l++) {
-            Dense d = t.layers[l];
-            double sd = Math.sqrt((l < t.layers.length - 1 ? 2.0 : 1.0) / d.in);
-            for (int i = 0; i < d.w.length; i++) d.w[i] = (float) (gaussian(rng) * sd);
-            o[l][0] = cfg.optimizer().create(d.w, d.in);
-            o[l][1] = cfg.optimizer().create(d.b, d.out);
-        }
-        return o;
     }
 
     static double gaussian(SplittableRandom rng) {
@@ -138,16 +129,13 @@ final class TwoTowerNet implements AutoCloseable {
     /** Forward and backward of one batch; gradients end up in thread 0's buffers. Returns the mean loss. */
     double forwardBackward(int[] users, int[] items, int bsz) {
         float tau = (float) cfg.temperature();
-        // the weights may have changed since the last batch (optimizer step, or a test's perturbation)
-        user.transposeWeights();
-        item.transposeWeights();
         run(bsz, (t, a0, a1) -> {
             for (int a = a0; a < a1; a++) {
                 userInput(users[a], items[a], ui[a]);
-                user.forward(ui[a], tables, uc[a], eu, a * dim);
                 itemInput(items[a], ii[a]);
-                item.forward(ii[a], tables, ic[a], ei, a * dim);
             }
+            user.forward(ui, a0, a1 - a0, tables, ub[t], eu, normU);
+            item.forward(ii, a0, a1 - a0, tables, ib[t], ei, normI);
         });
         for (int b = 0; b < bsz; b++) batchLogQ[b] = cfg.logqCorrection() ? logQ[items[b]] : 0f;
         InBatchSoftmax.transpose(ei, bsz, dim, eiT);
@@ -155,14 +143,12 @@ final class TwoTowerNet implements AutoCloseable {
         run(bsz, (t, a0, a1) -> part[t] = InBatchSoftmax.rows(eu, ei, eiT, items, batchLogQ, bsz, dim, tau, prob, gU, a0, a1));
         run(bsz, (t, b0, b1) -> InBatchSoftmax.itemGrad(eu, prob, bsz, dim, tau, gI, b0, b1));
         run(bsz, (t, a0, a1) -> {
-            for (int a = a0; a < a1; a++) {
-                user.backward(ui[a], uc[a], eu, a * dim, gU, a * dim, ug[t], emb[t]);
-                item.backward(ii[a], ic[a], ei, a * dim, gI, a * dim, ig[t], emb[t]);
-            }
+            user.backward(ui, a0, a1 - a0, ub[t], eu, normU, gU, emb[t]);
+            item.backward(ii, a0, a1 - a0, ib[t], ei, normI, gI, emb[t]);
         });
         for (int t = 1; t < threads; t++) {
-            ug[t].addTo(ug[0]); ug[t].clear();
-            ig[t].addTo(ig[0]); ig[t].clear();
+            moveInto(ub[t].grad, ub[0].grad);
+            moveInto(ib[t].grad, ib[0].grad);
             for (int k = 0; k < 5; k++) emb[t][k].moveInto(emb[0][k]);
         }
         double loss = 0;
@@ -170,55 +156,58 @@ final class TwoTowerNet implements AutoCloseable {
         return loss;
     }
 
-    /** Applies the accumulated gradients with the optimizer, then clears them. */
-    void step() {
-        stepTower(user, ug[0], userOpt);
-        stepTower(item, ig[0], itemOpt);
-        for (int k = 0; k < 5; k++) emb[0][k].applyAndClear(embOpt[k]);
+    /** to += from, then from = 0 (thread-order reduction of dense gradients). */
+    private static void moveInto(float[] from, float[] to) {
+        for (int i = 0; i < from.length; i++) to[i] += from[i];
+        java.util.Arrays.fill(from, 0f);
     }
 
-    private static void stepTower(Tower t, Tower.Grads g, RowOptimizer[][] opt) {
-        for (int l = 0; l < t.layers.length; l++) {
-            Dense d = t.layers[l];
-            for (int r = 0; r < d.out; r++) opt[l][0].step(r, g.gW[l], r * d.in);
-            opt[l][1].step(0, g.gb[l], 0);
-        }
-        g.clear();
+    /** Applies the accumulated gradients with the optimizer, then clears them. */
+    void step() {
+        userOpt.step(0, ub[0].grad, 0);
+        itemOpt.step(0, ib[0].grad, 0);
+        java.util.Arrays.fill(ub[0].grad, 0f);
+        java.util.Arrays.fill(ib[0].grad, 0f);
+        for (int k = 0; k < 5; k++) emb[0][k].applyAndClear(embOpt[k]);
     }
 
     void clearGrads() {
         for (int t = 0; t < threads; t++) {
-            ug[t].clear();
-            ig[t].clear();
+            java.util.Arrays.fill(ub[t].grad, 0f);
+            java.util.Arrays.fill(ib[t].grad, 0f);
             for (EmbeddingGrad e : emb[t]) e.clear();
         }
     }
 
     /** Tower outputs of all users (history = last {@code history} training items), numUsers × dim. */
     float[] embedUsers() {
-        user.transposeWeights();
-        float[] out = new float[numUsers * dim];
-        run(numUsers, (t, a0, a1) -> {
-            Tower.Input in = new Tower.Input();
-            Tower.Cache c = user.new Cache();
-            for (int u = a0; u < a1; u++) {
-                userInput(u, -1, in);
-                user.forward(in, tables, c, out, u * dim);
-            }
-        });
-        return out;
+        return embedAll(user, numUsers, (u, in) -> userInput(u, -1, in));
     }
 
     /** Tower outputs of all items, numItems × dim. */
     float[] embedItems() {
-        item.transposeWeights();
-        float[] out = new float[numItems * dim];
-        run(numItems, (t, a0, a1) -> {
-            Tower.Input in = new Tower.Input();
-            Tower.Cache c = item.new Cache();
-            for (int i = a0; i < a1; i++) {
-                itemInput(i, in);
-                item.forward(in, tables, c, out, i * dim);
+        return embedAll(item, numItems, this::itemInput);
+    }
+
+    private interface InputOf {
+        void fill(int entity, Tower.Input in);
+    }
+
+    /** Forward passes of every entity in blocks of {@link #EMBED_BLOCK} rows, threads over fixed ranges. */
+    private float[] embedAll(Tower tower, int n, InputOf inputOf) {
+        float[] out = new float[n * dim];
+        float[] norm = new float[n];
+        Tower.Input[] in = new Tower.Input[n];
+        run(n, (t, a0, a1) -> {
+            Tower.Block c = tower.newBlock(Math.min(EMBED_BLOCK, a1 - a0));
+            for (int s = a0; s < a1; s += EMBED_BLOCK) {
+                int m = Math.min(EMBED_BLOCK, a1 - s);
+                for (int a = s; a < s + m; a++) {
+                    in[a] = new Tower.Input();
+                    inputOf.fill(a, in[a]);
+                }
+                tower.forward(in, s, m, tables, c, out, norm);
+                for (int a = s; a < s + m; a++) in[a] = null;
             }
         });
         return out;

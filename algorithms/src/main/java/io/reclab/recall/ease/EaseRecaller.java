@@ -42,9 +42,12 @@ public final class EaseRecaller implements Recaller {
         return new Fitted(userItems, weights(g, n));
     }
 
-    /** Bytes the fit needs: the double Gram/inverse plus B (counted as doubles to leave headroom). */
+    /**
+     * Bytes the fit holds at its peak: the double Gram matrix, inverted in place, beside the float B built from it
+     * (12 bytes per entry). The limit is a fraction of the heap, which leaves the headroom.
+     */
     static long bytesNeeded(int n) {
-        return (long) n * n * 8L * 2L;
+        return (long) n * n * 12L;
     }
 
     static void checkMemory(int n, EaseConfig config) {

@@ -147,14 +147,14 @@ class EaseRecallerTest {
 
     @Test
     void refusesCataloguesAboveTheMemoryLimit() {
-        // 500 items: 500^2 · 8 · 2 = 4,000,000 bytes = 4.0 MB > 1 MiB = 1.0 MB
+        // 500 items: 500^2 · (8 + 4) = 3,000,000 bytes = 3.0 MB > 1 MiB = 1.0 MB
         Interactions log = Fixtures.log(500, new int[][]{{0, 1}, {2}});
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new EaseRecaller(new EaseConfig(500, 1))
                 .fit(Fixtures.context(log, 1, 1)));
-        assertEquals("EASE needs a dense N×N matrix: N=500 needs 4.0 MB; limit 1.0 MB (recall.ease.max-memory-mb = 1). "
+        assertEquals("EASE needs a dense N×N matrix: N=500 needs 3.0 MB; limit 1.0 MB (recall.ease.max-memory-mb = 1). "
                 + "Reduce the item catalogue (e.g. drop rare items), raise the limit or -Xmx, or use a sparse model such as itemcf.", e.getMessage());
-        // N = 41000: 41000^2 · 16 = 26,896,000,000 bytes
-        assertEquals("26.9 GB", EaseRecaller.human(EaseRecaller.bytesNeeded(41000)));
+        // N = 41000: 41000^2 · 12 = 20,172,000,000 bytes
+        assertEquals("20.2 GB", EaseRecaller.human(EaseRecaller.bytesNeeded(41000)));
     }
 
     @Test

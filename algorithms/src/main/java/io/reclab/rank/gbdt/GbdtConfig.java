@@ -7,10 +7,10 @@ import io.reclab.config.ConfigError;
  * Hyperparameters of the histogram gradient-boosted trees (logistic loss, second-order leaves as in Chen &amp;
  * Guestrin 2016, "XGBoost: A Scalable Tree Boosting System", KDD).
  *
- * @param trees           boosting rounds (default 50)
- * @param depth           maximum tree depth (default 5)
- * @param leaves          maximum leaves per tree, grown best-gain first (default 32 = 2^depth, so depth binds)
- * @param learningRate    shrinkage of every leaf value (default 0.1)
+ * @param trees           boosting rounds (default 130)
+ * @param depth           maximum tree depth (default 3)
+ * @param leaves          maximum leaves per tree, grown best-gain first (default 32 >= 2^depth, so depth binds)
+ * @param learningRate    shrinkage of every leaf value (default 0.057)
  * @param minChildWeight  minimum hessian sum in a child (default 1)
  * @param bins            maximum histogram bins per feature (default 64)
  * @param l2              L2 regularisation lambda of leaf values (default 1)
@@ -21,7 +21,7 @@ import io.reclab.config.ConfigError;
 public record GbdtConfig(int trees, int depth, int leaves, double learningRate, double minChildWeight, int bins,
                          double l2, double minSplitGain, int patience) {
     /** The tree budget: an upper bound, validation decides (see the rank conf for where it comes from). */
-    public static final int TREES = 50;
+    public static final int TREES = 130;
     public static final int PATIENCE = 10;
 
     public GbdtConfig {
@@ -36,7 +36,7 @@ public record GbdtConfig(int trees, int depth, int leaves, double learningRate, 
         this(trees, depth, leaves, learningRate, minChildWeight, bins, l2, minSplitGain, 0);
     }
 
-    public static GbdtConfig defaults() { return new GbdtConfig(TREES, 5, 32, 0.1, 1, 64, 1, 0, PATIENCE); }
+    public static GbdtConfig defaults() { return new GbdtConfig(TREES, 3, 32, 0.057, 1, 64, 1, 0, PATIENCE); }
 
     public static GbdtConfig from(ConfigBlock b) {
         GbdtConfig d = defaults();

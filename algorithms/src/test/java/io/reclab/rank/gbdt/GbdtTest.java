@@ -194,7 +194,7 @@ class GbdtTest {
         assertTrue(gbdtLrAuc > 0.8, "gbdt+lr " + gbdtLrAuc);
         assertTrue(log.series().containsKey("gbdt.loss") && log.series().containsKey("valid.auc"));
         int rounds = log.series().get("gbdt.valid.auc").size();
-        assertTrue(m.gbdt().trees().size() >= 1 && m.gbdt().trees().size() <= rounds && rounds <= 50, m.gbdt().trees().size() + " of " + rounds);
-        for (Tree t : m.gbdt().trees()) assertTrue(t.depth() <= 5 && t.numLeaves() <= 32);
+        assertTrue(m.gbdt().trees().size() >= 1 && m.gbdt().trees().size() <= rounds && rounds <= GbdtConfig.TREES, m.gbdt().trees().size() + " of " + rounds);
+        for (Tree t : m.gbdt().trees()) assertTrue(t.depth() <= GbdtConfig.defaults().depth() && t.numLeaves() <= 32);
     }
 }

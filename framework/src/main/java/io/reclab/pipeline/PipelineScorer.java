@@ -6,109 +6,114 @@ import io.reclab.rank.FittedRanker;
 import io.reclab.rank.Samples;
 import io.reclab.rank.features.FittedFeaturePipeline;
 import io.reclab.rank.features.RawTable;
-import io.reclab.rank.features.SampleBuilder;
-import io.reclab.rank.features.SampleConfig;
 import io.reclab.util.TopK;
 
+import java.util.List;
+
 /**
- * Scores (user, candidate) pairs with a fitted ranker and re-ranks each user's candidates. Pairs become feature rows
- * exactly as training rows do: an {@link Interactions} log of the pairs goes through the rank stage's
- * {@link SampleBuilder} (same columns: ids, side features, history) and its {@link FittedFeaturePipeline}, with
- * sampling switched off (0 negatives) since every pair is to be scored, not labelled.
- * <p>
- * Each pair is stamped with the user's latest training time + 1: "now", just after everything the ranker could
- * have seen, so a history column holds the user's whole training history (a training row only sees interactions
- * strictly before its own time). Rows are built and scored in blocks of users so memory stays bounded on large
- * catalogues.
+ * Scores each user's merged candidates with the pipeline's ranker. Candidates become feature rows exactly as the
+ * ranker's training rows did ({@link CandidateRows}: user and item fields, history, channel tags, ranks and
+ * normalised scores), stamped with the user's "now" (just after their last interaction in the serving log), and
+ * are scored in blocks of users so memory stays bounded on large catalogues. Time spent building features and in
+ * the ranker is accumulated separately for the per-stage latency figures.
  */
 public final class PipelineScorer {
     /** Rows per scoring block; about 50 bytes per nonzero, so a few tens of MB per block. */
-    static final int BLOCK_ROWS = 1 << 18;
+    static final int BLOCK_ROWS = 1 << 17;
 
-    private final SampleBuilder builder;
+    private final List<String> channels;
     private final FittedFeaturePipeline features;
     private final FittedRanker ranker;
     private final FeatureTable userFeatures, itemFeatures;
-    private final Interactions train;
+    private final Interactions history;
     private final long[] now;
+    private final int historyLength;
     private final int blockRows;
+    private double featureSeconds, rankSeconds;
 
     /**
-     * @param samples the rank stage's sample configuration (its history length is kept, its labelling ignored)
-     * @param train   the training part: history for history columns and the source of each user's "now"
+     * @param history the serving log: histories are read from it and each user's "now" follows their last row
      */
-    public PipelineScorer(SampleConfig samples, FittedFeaturePipeline features, FittedRanker ranker,
-                          FeatureTable userFeatures, FeatureTable itemFeatures, Interactions train) {
-        this(samples, features, ranker, userFeatures, itemFeatures, train, BLOCK_ROWS);
+    public PipelineScorer(List<String> channels, FittedFeaturePipeline features, FittedRanker ranker,
+                          FeatureTable userFeatures, FeatureTable itemFeatures, Interactions history, int historyLength) {
+        this(channels, features, ranker, userFeatures, itemFeatures, history, historyLength, BLOCK_ROWS);
     }
 
-    /** As above with the rows per block given (tests use tiny blocks). */
-    PipelineScorer(SampleConfig samples, FittedFeaturePipeline features, FittedRanker ranker,
-                   FeatureTable userFeatures, FeatureTable itemFeatures, Interactions train, int blockRows) {
+    PipelineScorer(List<String> channels, FittedFeaturePipeline features, FittedRanker ranker, FeatureTable userFeatures,
+                   FeatureTable itemFeatures, Interactions history, int historyLength, int blockRows) {
         if (blockRows <= 0) throw new IllegalArgumentException("blockRows must be positive");
-        this.blockRows = blockRows;
-        this.builder = new SampleBuilder(new SampleConfig(SampleConfig.Label.IMPLICIT, samples.threshold(), 0,
-                samples.historyLength()));
+        this.channels = List.copyOf(channels);
         this.features = features;
         this.ranker = ranker;
         this.userFeatures = userFeatures;
         this.itemFeatures = itemFeatures;
-        this.train = train;
-        long[] latest = new long[train.numUsers()];
-        java.util.Arrays.fill(latest, Long.MIN_VALUE);
-        for (int r = 0; r < train.size(); r++) latest[train.user(r)] = Math.max(latest[train.user(r)], train.time(r));
-        this.now = new long[latest.length];
-        // users without training rows have no history: any time will do
-        for (int u = 0; u < latest.length; u++)
-            now[u] = latest[u] == Long.MIN_VALUE ? 0L : latest[u] == Long.MAX_VALUE ? latest[u] : latest[u] + 1;
+        this.history = history;
+        this.now = now(history);
+        this.historyLength = historyLength;
+        this.blockRows = blockRows;
     }
 
-    /** The time stamped on a user's candidate rows. */
-    long now(int user) { return now[user]; }
+    /** The same rows scored by {@code model} (a scorer is built before its ranker to encode validation rows). */
+    public PipelineScorer withRanker(FittedRanker model) {
+        return new PipelineScorer(channels, features, model, userFeatures, itemFeatures, history, historyLength, blockRows);
+    }
 
-    /** {@code scores[i][j]} = the ranker's probability for user {@code users[i]} and item {@code candidates[i][j]}. */
-    public float[][] score(int[] users, int[][] candidates) {
-        if (users.length != candidates.length) throw new IllegalArgumentException("users and candidates differ in length");
+    /** Per user: one past the latest time in {@code log} (users without rows: 0). */
+    public static long[] now(Interactions log) {
+        long[] latest = new long[log.numUsers()];
+        java.util.Arrays.fill(latest, Long.MIN_VALUE);
+        for (int r = 0; r < log.size(); r++) latest[log.user(r)] = Math.max(latest[log.user(r)], log.time(r));
+        for (int u = 0; u < latest.length; u++)
+            latest[u] = latest[u] == Long.MIN_VALUE ? 0L : latest[u] == Long.MAX_VALUE ? latest[u] : latest[u] + 1;
+        return latest;
+    }
+
+    /** Encodes rows with this scorer's fitted features (history and "now" of the serving log). */
+    public Samples encode(CandidateRows rows) {
+        RawTable t = rows.table(channels, userFeatures, itemFeatures, history, now, historyLength);
+        return features.transform(t);
+    }
+
+    /** {@code scores[i][j]} = the ranker's probability for user {@code users[i]} and candidate j of {@code merged[i]}. */
+    public float[][] score(int[] users, List<CandidateMerger.Merged> merged) {
+        if (users.length != merged.size()) throw new IllegalArgumentException("users and candidates differ in length");
         float[][] out = new float[users.length][];
         int from = 0;
         while (from < users.length) {
             int to = from;
             long rows = 0;
             do {
-                rows += candidates[to].length;
+                rows += merged.get(to).size();
                 to++;
-            } while (to < users.length && rows + candidates[to].length <= blockRows);
-            scoreBlock(users, candidates, from, to, (int) rows, out);
+            } while (to < users.length && rows + merged.get(to).size() <= blockRows);
+            long t0 = System.nanoTime();
+            CandidateRows block = new CandidateRows(channels.size());
+            for (int i = from; i < to; i++) {
+                CandidateMerger.Merged m = merged.get(i);
+                for (int j = 0; j < m.size(); j++) block.add(users[i], m, j, 0f);
+            }
+            Samples samples = encode(block);
+            long t1 = System.nanoTime();
+            float[] p = ranker.predict(samples);
+            long t2 = System.nanoTime();
+            featureSeconds += (t1 - t0) / 1e9;
+            rankSeconds += (t2 - t1) / 1e9;
+            if (p.length != rows) throw new IllegalStateException("ranker returned " + p.length + " scores for " + rows + " rows");
+            int r = 0;
+            for (int i = from; i < to; i++) {
+                out[i] = java.util.Arrays.copyOfRange(p, r, r + merged.get(i).size());
+                r += merged.get(i).size();
+            }
             from = to;
         }
         return out;
     }
 
-    private void scoreBlock(int[] users, int[][] candidates, int from, int to, int rows, float[][] out) {
-        int[] u = new int[rows], it = new int[rows];
-        float[] v = new float[rows];
-        long[] t = new long[rows];
-        int r = 0;
-        for (int i = from; i < to; i++) {
-            for (int c : candidates[i]) {
-                u[r] = users[i];
-                it[r] = c;
-                v[r] = 1f;
-                t[r] = now[users[i]];
-                r++;
-            }
-        }
-        Interactions pairs = new Interactions(u, it, v, t, train.users(), train.items());
-        RawTable table = builder.build(pairs, userFeatures, itemFeatures, train, 0L);
-        Samples samples = features.transform(table);
-        float[] p = ranker.predict(samples);
-        if (p.length != rows) throw new IllegalStateException("ranker returned " + p.length + " scores for " + rows + " rows");
-        r = 0;
-        for (int i = from; i < to; i++) {
-            out[i] = java.util.Arrays.copyOfRange(p, r, r + candidates[i].length);
-            r += candidates[i].length;
-        }
-    }
+    /** Seconds spent building and encoding feature rows so far. */
+    public double featureSeconds() { return featureSeconds; }
+
+    /** Seconds spent in the ranker so far. */
+    public double rankSeconds() { return rankSeconds; }
 
     /** The best {@code k} of {@code items} by score, best first; equal scores go to the smaller item id. */
     public static int[] rerank(int[] items, float[] scores, int k) {

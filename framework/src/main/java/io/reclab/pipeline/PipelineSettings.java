@@ -1,6 +1,9 @@
 package io.reclab.pipeline;
 
-import com.typesafe.config.ConfigValueType;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
 import io.reclab.config.Suggest;
@@ -12,57 +15,167 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Typed {@code pipeline} block: which fitted recall models feed candidates to which ranker, and how long the final
- * lists are.
+ * Typed {@code pipeline} block: recall channels, how their candidates merge, how the ranker is trained, and how
+ * long the final lists are.
  * <pre>
  *   pipeline {
- *     sources = [itemcf, usercf]   # options of the recall group; each must be selected (defaults.recall)
- *     quota = 100                  # candidates per source per user, or a map { itemcf = 150, usercf = 50 }
- *     ranker = lr                  # an option of the rank group; must be selected (defaults.rank)
- *     k = [10, 20]                 # final list lengths; default: evaluation.ks
+ *     channels = [ { model = itemcf, quota = 100 }, { model = als, quota = 100, retrieval = hnsw } ]
+ *     merge { strategy = quota, size = 0 }   # quota | round-robin | score-normalised; size: cut (0 = none)
+ *     rank {
+ *       model = fm                           # a rank model; other keys here override rank.&lt;model&gt;
+ *       negatives = candidates               # candidates (recalled, not chosen) | random (unseen items)
+ *       ratio = 4                            # negatives per positive; 0 = every recalled non-positive
+ *       random = 0                           # extra random unseen negatives per positive
+ *       holdout = auto                       # auto (as the split) | time (each user's latest rows) | fold (random)
+ *       holdout-fraction = 0.2               # share of each user's training rows the ranker learns labels from
+ *       history = 20                         # recent items in the ranker's history field (0 = none)
+ *     }
+ *     final-k = [10, 20]                     # default: evaluation.ks
  *   }
  * </pre>
+ * A channel's {@code model} is a selected recall option ({@code defaults.recall}), so the run also holds its
+ * full-ranking trial as a baseline; keys besides {@code model} and {@code quota} override that option's block for
+ * the channel only. Defaults are the constants below; the shipped {@code pipeline/*.conf} files say where they come
+ * from.
  *
- * @param name    the option that configured the pipeline ({@code defaults.pipeline}), used as the trial's name
- * @param sources recall options, in the order their candidates are merged; distinct, at least one
- * @param quotas  candidates per user taken from each source, aligned with {@code sources}; each positive
- * @param ranker  the rank option that re-ranks the merged candidates
- * @param ks      final list lengths, positive
+ * @param name     the option that configured the pipeline ({@code defaults.pipeline}), used as the trial's name
+ * @param channels recall channels, in merge order; distinct models, at least one
+ * @param merge    how the channels' lists become one candidate set
+ * @param rank     the ranker and its training scheme
+ * @param ks       final list lengths, positive
  */
-public record PipelineSettings(String name, List<String> sources, int[] quotas, String ranker, List<Integer> ks) {
-    /** Candidates per source per user when {@code quota} is absent or a map leaves a source out. */
+public record PipelineSettings(String name, List<Channel> channels, Merge merge, Rank rank, List<Integer> ks) {
+    /** Candidates per channel per user when a channel gives no {@code quota}. */
     public static final int DEFAULT_QUOTA = 100;
-    /** Source tags are bits of an int, so at most this many sources. */
+    /** Source tags are bits of an int, so at most this many channels. */
     public static final int MAX_SOURCES = 31;
+    public static final int DEFAULT_RATIO = 4;
+    public static final int DEFAULT_RANDOM = 0;
+    public static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
+    public static final int DEFAULT_HISTORY = 20;
 
-    public PipelineSettings {
-        sources = List.copyOf(sources);
-        ks = List.copyOf(ks);
-        quotas = quotas.clone();
-        if (sources.isEmpty()) throw new ConfigError("`pipeline.sources` is empty: expected at least one recall option");
-        if (sources.size() > MAX_SOURCES)
-            throw new ConfigError("`pipeline.sources` lists " + sources.size() + " sources: at most " + MAX_SOURCES);
-        if (new HashSet<>(sources).size() != sources.size())
-            throw new ConfigError("`pipeline.sources` = " + sources + ": a source is listed twice");
-        if (quotas.length != sources.size()) throw new IllegalArgumentException("one quota per source expected");
-        for (int i = 0; i < quotas.length; i++)
-            if (quotas[i] <= 0) throw new ConfigError("`pipeline.quota` for " + sources.get(i) + " = " + quotas[i] + ": expected a positive integer");
-        if (ks.isEmpty()) throw new ConfigError("`pipeline.k` is empty: expected positive integers, e.g. [10, 20]");
-        for (int k : ks) if (k <= 0) throw new ConfigError("`pipeline.k` contains " + k + ": expected positive integers");
+    /**
+     * One recall channel.
+     *
+     * @param model     the recall option it runs
+     * @param quota     candidates it contributes per user
+     * @param overrides keys that override the option's block for this channel (empty: the option as configured)
+     */
+    public record Channel(String model, int quota, Config overrides) {
+        public boolean overridden() { return !overrides.isEmpty(); }
     }
 
-    /** The quota of source {@code s} (index into {@link #sources}). */
-    public int quota(int s) { return quotas[s]; }
+    /** How channel lists are merged. */
+    public enum Strategy {
+        /** Channels in order, each its quota, first occurrence kept. */
+        QUOTA,
+        /** One item from each channel in turn (rank 1 of every channel, then rank 2, ...). */
+        ROUND_ROBIN,
+        /** Sum over channels of each candidate's score min-max normalised within the user's list of that channel. */
+        SCORE_NORMALISED;
+
+        public String key() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    }
+
+    /** @param size the merged list is cut to this many candidates; 0 = no cut (the sum of the quotas) */
+    public record Merge(Strategy strategy, int size) {}
+
+    /** Where the ranker's negatives come from. */
+    public enum Negatives {
+        /** Recalled but not chosen: what the ranker faces when serving. */
+        CANDIDATES,
+        /** Uniformly sampled unseen items: the usual CTR-sampling shortcut, kept to show what it costs. */
+        RANDOM;
+
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** Which part of train the ranker learns its labels from (the channels are fit on the rest). */
+    public enum Holdout {
+        /**
+         * Mirror the experiment's split, so the ranker learns on the kind of rows it is tested on: {@code time} when
+         * the split holds out each user's latest rows ({@code temporal}, {@code leave-one-out}), {@code fold} when it
+         * holds out random ones ({@code random}, {@code predefined}).
+         */
+        AUTO,
+        /** Each user's latest {@code holdout-fraction} of training rows, by time. */
+        TIME,
+        /** A seeded random {@code holdout-fraction} of each user's training rows. */
+        FOLD;
+
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+
+        /** AUTO resolved for a split method; other values as they are. */
+        public Holdout resolve(String splitMethod) {
+            if (this != AUTO) return this;
+            return "temporal".equals(splitMethod) || "leave-one-out".equals(splitMethod) ? TIME : FOLD;
+        }
+    }
+
+    /**
+     * The ranker and its leakage-free training scheme.
+     *
+     * @param model     rank model name (a rank option or a registered model)
+     * @param overrides keys that override {@code rank.<model>} for the pipeline's ranker
+     */
+    public record Rank(String model, Config overrides, Negatives negatives, int ratio, int random, Holdout holdout,
+                       double holdoutFraction, int history) {}
+
+    public PipelineSettings {
+        channels = List.copyOf(channels);
+        ks = List.copyOf(ks);
+        if (channels.isEmpty()) throw new ConfigError("`pipeline.channels` is empty: expected at least one { model = ..., quota = ... }");
+        if (channels.size() > MAX_SOURCES)
+            throw new ConfigError("`pipeline.channels` lists " + channels.size() + " channels: at most " + MAX_SOURCES);
+        Set<String> seen = new HashSet<>();
+        for (Channel c : channels) {
+            if (!seen.add(c.model())) throw new ConfigError("`pipeline.channels`: channel `" + c.model() + "` is listed twice");
+            if (c.quota() <= 0) throw new ConfigError("`pipeline.channels` quota of " + c.model() + " = " + c.quota() + ": expected a positive integer");
+        }
+        if (ks.isEmpty()) throw new ConfigError("`pipeline.final-k` is empty: expected positive integers, e.g. [10, 20]");
+        for (int k : ks) if (k <= 0) throw new ConfigError("`pipeline.final-k` contains " + k + ": expected positive integers");
+        if (merge.size() < 0) throw new ConfigError("`pipeline.merge.size` = " + merge.size() + ": expected 0 (no cut) or a positive integer");
+    }
+
+    /** Channel model names, in merge order. */
+    public List<String> sources() { return channels.stream().map(Channel::model).toList(); }
+
+    public int[] quotas() {
+        int[] q = new int[channels.size()];
+        for (int i = 0; i < q.length; i++) q[i] = channels.get(i).quota();
+        return q;
+    }
+
+    /** The quota of channel {@code s}. */
+    public int quota(int s) { return channels.get(s).quota(); }
 
     /** The most candidates a user can get: the sum of the quotas (fewer after deduplication). */
     public int maxCandidates() {
         int n = 0;
-        for (int q : quotas) n += q;
+        for (Channel c : channels) n += c.quota();
         return n;
+    }
+
+    /** Candidates per user after the merge's cut (at most; fewer after deduplication). */
+    public int mergeSize() {
+        return merge.size() == 0 ? maxCandidates() : Math.min(merge.size(), maxCandidates());
+    }
+
+    /** A merger for these settings over a catalogue of {@code numItems}. */
+    public CandidateMerger merger(int numItems) {
+        return new CandidateMerger(quotas(), merge.strategy(), mergeSize(), numItems);
+    }
+
+    /** The largest final list length. */
+    public int maxK() {
+        int m = 0;
+        for (int k : ks) m = Math.max(m, k);
+        return m;
     }
 
     /**
@@ -78,73 +191,121 @@ public record PipelineSettings(String name, List<String> sources, int[] quotas, 
         return out;
     }
 
+    private static final Set<String> RANK_KEYS = Set.of("model", "negatives", "ratio", "random", "holdout",
+            "holdout-fraction", "history");
+
     /**
      * Reads the block and rejects unknown keys.
      *
      * @param name      the option name ({@code defaults.pipeline}), or null for an inline block
-     * @param recall    the selected recall options (sources must be among them)
-     * @param rank      the selected rank options (the ranker must be one of them)
+     * @param recall    the selected recall options (channels must be among them)
+     * @param rankers   rank model names the ranker may name (selected options and registered models)
      * @param defaultKs {@code evaluation.ks}
      */
-    public static PipelineSettings parse(ConfigBlock b, String name, List<String> recall, List<String> rank,
+    public static PipelineSettings parse(ConfigBlock b, String name, List<String> recall, List<String> rankers,
                                          List<Integer> defaultKs) {
-        List<String> sources = b.getStringList("sources", null);
-        for (String s : sources) {
-            if (!recall.contains(s)) {
-                String sug = Suggest.closest(s, recall);
-                throw new ConfigError("`" + b.path() + ".sources` names `" + s + "`, which is not a selected recall model"
+        for (String old : List.of("sources", "quota", "ranker", "k")) {
+            if (b.raw().hasPath(old))
+                throw new ConfigError("`" + b.path() + "." + old + "` is the former pipeline layout; write channels = [ { model = itemcf,"
+                        + " quota = 100 }, ... ], rank { model = lr } and final-k = [10, 20] instead");
+        }
+        List<Channel> channels = new ArrayList<>();
+        b.has("channels");
+        List<? extends Config> list;
+        try {
+            list = b.raw().getConfigList("channels");
+        } catch (ConfigException.Missing e) {
+            throw new ConfigError("`" + b.path() + ".channels` is missing: expected a list like [ { model = itemcf, quota = 100 } ]");
+        } catch (ConfigException.WrongType e) {
+            throw new ConfigError("`" + b.path() + ".channels`: expected a list of blocks like { model = itemcf, quota = 100 }");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Config c = list.get(i);
+            String at = b.path() + ".channels[" + i + "]";
+            if (!c.hasPath("model")) throw new ConfigError("`" + at + "` has no `model`: expected a recall option, e.g. model = itemcf");
+            ConfigBlock cb = new ConfigBlock(c, at);
+            String model = cb.getString("model", null);
+            if (!recall.contains(model)) {
+                String sug = Suggest.closest(model, recall);
+                throw new ConfigError("`" + at + ".model` = " + model + " is not a selected recall model"
                         + (sug == null ? "" : "; did you mean `" + sug + "`?")
                         + " Selected (defaults.recall): " + (recall.isEmpty() ? "none" : String.join(", ", recall)));
             }
+            int quota = cb.positiveInt("quota", DEFAULT_QUOTA);
+            channels.add(new Channel(model, quota, c.withoutPath("model").withoutPath("quota")));
         }
-        int[] quotas = new int[sources.size()];
-        java.util.Arrays.fill(quotas, DEFAULT_QUOTA);
-        if (b.has("quota")) {
-            if (b.raw().getValue("quota").valueType() == ConfigValueType.OBJECT) {
-                ConfigBlock q = b.child("quota");
-                for (int i = 0; i < sources.size(); i++) {
-                    // a source option may contain characters HOCON would read as a path separator
-                    String key = sources.get(i).matches("[A-Za-z0-9_-]+") ? sources.get(i) : "\"" + sources.get(i) + "\"";
-                    quotas[i] = q.positiveInt(key, DEFAULT_QUOTA);
-                }
-                q.finish();
-            } else {
-                java.util.Arrays.fill(quotas, b.positiveInt("quota", DEFAULT_QUOTA));
-            }
+
+        ConfigBlock mb = b.child("merge");
+        Strategy strategy = Strategy.valueOf(mb.getEnum("strategy", Strategy.QUOTA.key(),
+                List.of("quota", "round-robin", "score-normalised")).toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (!mb.getBoolean("dedupe", true))
+            throw new ConfigError("`" + mb.path() + ".dedupe` = false is not supported: an item several channels recall is one"
+                    + " candidate, tagged with every channel that produced it (its source-tag features say so)");
+        int size = mb.nonNegativeInt("size", 0);
+        mb.finish();
+
+        ConfigBlock rb = b.child("rank");
+        String model = rb.getString("model", null);
+        if (model == null) throw new ConfigError("`" + rb.path() + ".model` is missing: expected a rank model, e.g. model = fm");
+        if (!rankers.contains(model)) {
+            String sug = Suggest.closest(model, rankers);
+            throw new ConfigError("`" + rb.path() + ".model` = " + model + " is not a rank model"
+                    + (sug == null ? "" : "; did you mean `" + sug + "`?") + " Known: " + String.join(", ", rankers));
         }
-        String ranker = b.getString("ranker", null);
-        if (!rank.contains(ranker)) {
-            String sug = Suggest.closest(ranker, rank);
-            throw new ConfigError("`" + b.path() + ".ranker` = " + ranker + " is not a selected rank model"
-                    + (sug == null ? "" : "; did you mean `" + sug + "`?")
-                    + " Selected (defaults.rank): " + (rank.isEmpty() ? "none" : String.join(", ", rank)));
-        }
-        List<Integer> ks = b.getIntList("k", defaultKs);
+        Negatives negatives = Negatives.valueOf(rb.getEnum("negatives", Negatives.CANDIDATES.key(),
+                List.of("candidates", "random")).toUpperCase(Locale.ROOT));
+        int ratio = rb.nonNegativeInt("ratio", DEFAULT_RATIO);
+        int random = rb.nonNegativeInt("random", DEFAULT_RANDOM);
+        if (negatives == Negatives.RANDOM && ratio == 0)
+            throw new ConfigError("`" + rb.path() + ".ratio` = 0 means every candidate, which random negatives do not have: give a positive ratio");
+        String h = rb.getString("holdout", Holdout.AUTO.key());
+        if (h.equals("valid") || h.equals("validation") || h.equals("test"))
+            throw new ConfigError("`" + rb.path() + ".holdout` = " + h + " would train the ranker on " + (h.equals("test") ? "test" : "validation")
+                    + " rows: leakage. Validation only chooses settings and epochs and test is read once; the ranker"
+                    + " learns from a part of train instead: holdout = auto (as the split), time (each user's latest rows) or fold (a seeded random part)");
+        Holdout holdout = Holdout.valueOf(rb.getEnum("holdout", Holdout.AUTO.key(), List.of("auto", "time", "fold")).toUpperCase(Locale.ROOT));
+        double fraction = rb.getDouble("holdout-fraction", DEFAULT_HOLDOUT_FRACTION);
+        if (!(fraction > 0 && fraction < 1))
+            throw new ConfigError("`" + rb.path() + ".holdout-fraction` = " + fraction + ": expected a number in (0, 1)");
+        int history = rb.nonNegativeInt("history", DEFAULT_HISTORY);
+        Config overrides = rb.raw();
+        for (String k : RANK_KEYS) overrides = overrides.withoutPath(k);
+        rb.allow(overrides.root().keySet().toArray(String[]::new));
+        rb.finish();
+
+        List<Integer> ks = b.getIntList("final-k", defaultKs);
         b.finish();
-        return new PipelineSettings(name == null ? "pipeline" : name, sources, quotas, ranker, ks);
+        return new PipelineSettings(name == null ? "pipeline" : name, channels, new Merge(strategy, size),
+                new Rank(model, overrides, negatives, ratio, random, holdout, fraction, history), ks);
     }
 
     /** The settings, typed, for run.json's params. */
     public Map<String, Object> params() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("sources", sources);
-        for (int i = 0; i < sources.size(); i++) p.put("quota." + sources.get(i), quotas[i]);
-        p.put("ranker", ranker);
-        p.put("k", ks);
+        p.put("channels", sources());
+        for (Channel c : channels) {
+            p.put("quota." + c.model(), c.quota());
+            c.overrides().entrySet().forEach(e -> p.put("channel." + c.model() + "." + e.getKey(), e.getValue().unwrapped()));
+        }
+        p.put("merge.strategy", merge.strategy().key());
+        p.put("merge.size", mergeSize());
+        p.put("rank.model", rank.model());
+        p.put("rank.negatives", rank.negatives().key());
+        p.put("rank.ratio", rank.ratio());
+        p.put("rank.random", rank.random());
+        p.put("rank.holdout", rank.holdout().key());
+        p.put("rank.holdout-fraction", rank.holdoutFraction());
+        p.put("rank.history", rank.history());
+        rank.overrides().entrySet().forEach(e -> p.put("rank." + e.getKey(), e.getValue().unwrapped()));
+        p.put("final-k", ks);
         return p;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PipelineSettings p && name.equals(p.name) && sources.equals(p.sources)
-                && java.util.Arrays.equals(quotas, p.quotas) && ranker.equals(p.ranker) && ks.equals(p.ks);
+    /** A stable rendering of a channel's overrides (for cache keys). */
+    public static String render(Config c) {
+        return c.root().render(ConfigRenderOptions.concise());
     }
 
-    @Override
-    public int hashCode() { return 31 * (31 * name.hashCode() + sources.hashCode()) + java.util.Arrays.hashCode(quotas); }
-
-    @Override
-    public String toString() {
-        return "PipelineSettings[" + name + ": " + params() + "]";
-    }
+    /** An empty override block. */
+    public static Config none() { return ConfigFactory.empty(); }
 }

@@ -30,4 +30,18 @@ public interface FittedRecaller {
     default int[] recall(int user, int k, int[] excludeSorted) {
         return TopK.select(score(user), 0, numItems(), k, excludeSorted, 0, excludeSorted.length);
     }
+
+    /**
+     * Whether {@link #recall} answers from an approximate index (e.g. HNSW) rather than by scoring every item. A
+     * pipeline channel then serves through {@link #recall} and {@link #scoreItems}, as production would.
+     */
+    default boolean approximateRecall() { return false; }
+
+    /** The scores of {@code items} for {@code user}, in order (same arithmetic as {@link #scoreBlock}). */
+    default float[] scoreItems(int user, int[] items) {
+        float[] all = score(user);
+        float[] out = new float[items.length];
+        for (int j = 0; j < items.length; j++) out[j] = all[items[j]];
+        return out;
+    }
 }

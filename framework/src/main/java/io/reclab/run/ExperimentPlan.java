@@ -38,7 +38,7 @@ public record ExperimentPlan(String name, String description, long seed, int thr
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
                              EvalSettings evaluation, SelectionSettings selection, List<ModelSpec> recall,
-                             RankSetup rankSetup, List<RankSpec> rank, PipelineSettings pipeline,
+                             RankSetup rankSetup, List<RankSpec> rank, PipelinePlan pipeline,
                              CtrSourceConfig ctr) {
 
     /** Top-level keys an experiment may set. */
@@ -65,6 +65,16 @@ public record ExperimentPlan(String name, String description, long seed, int thr
      * fields are used.
      */
     public record RankSetup(String key, SampleConfig samples, FeaturePipeline features, List<ScoreMetric> metrics) {}
+
+    /**
+     * A recall → rank pipeline, resolved: its settings, one model per channel (the recall option's own spec, or the
+     * option's block under the channel's overrides), the ranker (the rank model's block under {@code pipeline.rank}'s
+     * overrides), and the experiment's feature fields the ranker starts from.
+     *
+     * @param key what a cached fitted pipeline would key on (settings, channel and ranker blocks, features)
+     */
+    public record PipelinePlan(PipelineSettings settings, List<ModelSpec> channels, RankSpec ranker,
+                               FeaturePipeline features, List<ScoreMetric> rankMetrics, String key) {}
 
     public static ExperimentPlan build(Config c, Components components) {
         for (String k : c.root().keySet()) {
@@ -165,12 +175,42 @@ public record ExperimentPlan(String name, String description, long seed, int thr
             setup = new RankSetup(render(c, "samples") + "|" + render(c, "features"), samples, features, rankMetrics);
         }
 
-        PipelineSettings pipeline = null;
+        PipelinePlan pipeline = null;
         if (c.hasPath("pipeline")) {
-            // the pipeline chains models this experiment fits: its sources and ranker must be selected options
+            if (!c.hasPath("features"))
+                throw new ConfigError("a pipeline's ranker needs a `features` block: set defaults.features (e.g. features=movielens)");
+            // the pipeline chains models this experiment fits: its channels must be selected recall options
             String option = c.hasPath("defaults.pipeline") ? c.getString("defaults.pipeline") : null;
-            pipeline = PipelineSettings.parse(ConfigBlock.at(c, "pipeline"), option,
-                    recall.stream().map(ModelSpec::option).toList(), rank.stream().map(RankSpec::option).toList(), eval.ks());
+            List<String> rankers = new ArrayList<>(rank.stream().map(RankSpec::option).toList());
+            for (String r : components.rankers().entries().keySet()) if (!rankers.contains(r)) rankers.add(r);
+            PipelineSettings ps = PipelineSettings.parse(ConfigBlock.at(c, "pipeline"), option,
+                    recall.stream().map(ModelSpec::option).toList(), rankers, eval.ks());
+            List<ModelSpec> channels = new ArrayList<>();
+            for (PipelineSettings.Channel ch : ps.channels()) {
+                ModelSpec base = recall.stream().filter(x -> x.option().equals(ch.model())).findFirst().orElseThrow();
+                if (!ch.overridden()) {
+                    channels.add(base);
+                    continue;
+                }
+                Config merged = ch.overrides().withFallback(ConfigBlock.at(c, base.path()).raw());
+                ConfigBlock mb = new ConfigBlock(merged, "pipeline.channels." + ch.model());
+                String model = mb.getString("model", ch.model());
+                Recaller r = components.recallers().create(model, mb);
+                channels.add(new ModelSpec(ch.model(), model, base.path(), r, params(merged), base.configKey() + "|"
+                        + PipelineSettings.render(ch.overrides()), null));
+            }
+            String rpath = "rank." + quote(ps.rank().model());
+            Config rblock = ps.rank().overrides().withFallback(ConfigBlock.at(c, rpath).raw());
+            ConfigBlock rb = new ConfigBlock(rblock, "pipeline.rank");
+            String rmodel = rb.getString("model", ps.rank().model());
+            Ranker ranker = components.rankers().create(rmodel, rb);
+            RankSpec rspec = new RankSpec(ps.rank().model(), rmodel, "pipeline.rank", ranker, params(rblock),
+                    rblock.root().render(ConfigRenderOptions.concise()));
+            ConfigBlock fb = ConfigBlock.at(c, "features");
+            FeaturePipeline features = FeaturePipeline.fromConfig(fb);
+            fb.finish();
+            pipeline = new PipelinePlan(ps, List.copyOf(channels), rspec, features, rankMetrics,
+                    render(c, "pipeline") + "|" + rspec.configKey() + "|" + render(c, "features"));
         }
 
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,

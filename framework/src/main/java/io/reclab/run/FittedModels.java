@@ -1,6 +1,5 @@
 package io.reclab.run;
 
-import io.reclab.rank.FittedRanker;
 import io.reclab.recall.FittedRecaller;
 
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
  */
 public final class FittedModels {
     private final Map<String, FittedRecaller> recallers = new HashMap<>();
-    private final Map<String, FittedRanker> rankers = new HashMap<>();
 
     /** The cache key of a component: config path, block, data and seed. */
     public static String key(String path, String configKey, String dataKey, long seed) {
@@ -25,12 +23,5 @@ public final class FittedModels {
 
     public void putRecaller(String key, FittedRecaller m) { recallers.put(key, m); }
 
-    /** The ranker a rank trial fitted, or null. */
-    public FittedRanker ranker(String key) { return rankers.get(key); }
-
-    public void putRanker(String key, FittedRanker m) { rankers.put(key, m); }
-
     public boolean hasRecaller(String key) { return recallers.containsKey(key); }
-
-    public boolean hasRanker(String key) { return rankers.containsKey(key); }
 }

@@ -1,15 +1,27 @@
 package io.reclab.run;
 
-import io.reclab.util.Seeds;
+import io.reclab.data.Csr;
 import io.reclab.data.Dataset;
+import io.reclab.data.Interactions;
 import io.reclab.eval.RankingContext;
+import io.reclab.eval.RankingValidator;
 import io.reclab.metric.RankingMetric;
+import io.reclab.pipeline.CandidateRows;
+import io.reclab.pipeline.ChannelLists;
 import io.reclab.pipeline.PipelineEvaluator;
 import io.reclab.pipeline.PipelineScorer;
 import io.reclab.pipeline.PipelineSettings;
+import io.reclab.pipeline.RankerTraining;
 import io.reclab.rank.FittedRanker;
+import io.reclab.rank.RankTrainContext;
+import io.reclab.rank.Samples;
+import io.reclab.rank.features.FeaturePipeline;
+import io.reclab.rank.features.FittedFeaturePipeline;
+import io.reclab.rank.features.RawTable;
 import io.reclab.recall.FittedRecaller;
+import io.reclab.recall.TrainContext;
 import io.reclab.split.SplitResult;
+import io.reclab.util.Seeds;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,25 +31,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pipeline stage: the channels' chosen models and the ranker, taken from {@link FittedModels} (refit with their
- * own trial's seed when that trial was skipped on resume, so identically), candidates merged and re-ranked,
- * evaluated stage by stage on valid (when no model was refit on it) and once on test.
+ * The pipeline stage: recall channels → merge → ranker, trained without leakage and evaluated stage by stage.
+ * <ol>
+ *   <li>Training is cut per user into an earlier and a later part ({@link RankerTraining#holdout}); each channel is
+ *       fit on the earlier part (early stopping on the later one), recalls for the later part, and the ranker learns
+ *       from those candidates: recalled and then chosen = positive, recalled and not chosen = negative.</li>
+ *   <li>The serving channels are the recall trials' own models, fit on all of train (refit with their trial's seed
+ *       when the trial was skipped on resume, so identically). With validation, the ranker's early stopping reads
+ *       candidates the serving channels recall for the validation users, labelled by the validation items.</li>
+ *   <li>Validation (when nothing was refit on it) and then test are evaluated once each by {@link PipelineEvaluator}:
+ *       stages {@code recall:<channel>}, {@code merge}, {@code rank}, {@code final}, with per-user files of every
+ *       list stage for the report's paired tests.</li>
+ * </ol>
  */
 final class PipelineStage implements TrialStage {
+    private final ExperimentPlan.PipelinePlan pp;
     private final PipelineSettings ps;
     private final PrintWriter console;
 
-    PipelineStage(PipelineSettings ps, PrintWriter console) {
-        this.ps = ps;
+    PipelineStage(ExperimentPlan.PipelinePlan pp, PrintWriter console) {
+        this.pp = pp;
+        this.ps = pp.settings();
         this.console = console;
     }
 
     @Override public String option() { return "pipeline-" + ps.name(); }
     @Override public String stage() { return "pipeline"; }
-    @Override public String model() { return String.join("+", ps.sources()) + ">" + ps.ranker(); }
+    @Override public String model() { return String.join("+", ps.sources()) + ">" + pp.ranker().model(); }
     @Override public String path() { return "pipeline"; }
     @Override public Map<String, Object> params() { return ps.params(); }
-    @Override public boolean needsRankData() { return true; }
+    @Override public boolean needsRankData() { return false; }
 
     @Override
     public Outcome run(Inputs in) throws IOException {
@@ -45,67 +68,135 @@ final class PipelineStage implements TrialStage {
         DataSource.Log src = (DataSource.Log) in.source();
         SplitResult split = src.split();
         Dataset ds = src.dataset();
-        RankData rd = in.rankData();
+        Interactions train = split.train(), valid = split.valid(), test = split.test();
+        int threads = plan.threads(), ns = ps.channels().size(), numItems = train.numItems();
+        List<String> names = ps.sources();
+        boolean refit = plan.selection().refit() && valid.size() > 0;
+        Map<String, Double> extras = new LinkedHashMap<>();
+
+        // serving channels: the recall trials' models (fit on train, or refit on train + valid)
         long t0 = System.nanoTime();
-        boolean refit = false;
-        List<FittedRecaller> sources = new ArrayList<>();
-        for (String option : ps.sources()) {
-            ExperimentPlan.ModelSpec spec = plan.recall().stream().filter(x -> x.option().equals(option)).findFirst().orElseThrow();
+        List<FittedRecaller> served = new ArrayList<>();
+        for (ExperimentPlan.ModelSpec spec : pp.channels()) {
             String key = RecallStage.cacheKey(plan, spec);
             FittedRecaller m = in.fitted().recaller(key);
             if (m == null) {
-                console.printf("  %-24s refitting source %s%n", "", option);
-                RecallStage.Chosen c = RecallStage.choose(plan, spec, ds, split, Seeds.derive(plan.seed(), spec.path()),
-                        in.evalSeed(), new TrainingLog());
-                m = c.served();
+                console.printf("  %-24s fitting channel %s on train%n", "", spec.option());
+                m = RecallStage.choose(plan, spec, ds, split, Seeds.derive(plan.seed(), spec.path()), in.evalSeed(),
+                        new TrainingLog()).served();
                 in.fitted().putRecaller(key, m);
             }
-            sources.add(m);
+            served.add(m);
         }
-        refit = plan.selection().refit() && split.valid().size() > 0;
-        ExperimentPlan.RankSpec rspec = plan.rank().stream().filter(x -> x.option().equals(ps.ranker())).findFirst().orElseThrow();
-        String rkey = RankStage.cacheKey(plan, rspec);
-        FittedRanker ranker = in.fitted().ranker(rkey);
-        if (ranker == null) {
-            console.printf("  %-24s refitting ranker %s%n", "", ps.ranker());
-            ranker = RankStage.fit(plan, rspec, rd, Seeds.derive(plan.seed(), rspec.path()), new TrainingLog());
-            in.fitted().putRanker(rkey, ranker);
-        }
-        in.timings().put("fit", RecallStage.seconds(t0));
-        PipelineScorer scorer = new PipelineScorer(plan.rankSetup().samples(), rd.features(), ranker,
-                ds.userFeatures(), ds.itemFeatures(), split.train());
-        List<RankingMetric> finalMetrics = ps.finalMetrics(plan.evaluation().metrics(), plan.evaluation().ks());
+        in.timings().put("fit_channels", RecallStage.seconds(t0));
 
-        Map<String, Map<String, Double>> valid = new LinkedHashMap<>();
-        if (!refit && split.valid().size() > 0) {
-            PipelineEvaluator.Result v = PipelineEvaluator.evaluate(ps, sources, scorer, split.train(), split.train().empty(),
-                    split.valid(), finalMetrics, plan.evaluation(), in.evalSeed());
-            valid.put(PipelineEvaluator.CANDIDATES, RecallStage.values(v.candidateMetrics()));
-            valid.put(PipelineEvaluator.FINAL, RecallStage.values(v.finalMetrics()));
+        // the ranker's rows: channels fit on train's earlier part recall for its later part
+        t0 = System.nanoTime();
+        PipelineSettings.Rank rank = ps.rank();
+        PipelineSettings.Holdout holdout = rank.holdout().resolve(plan.splitMethod());
+        extras.put("ranker.holdout_by_time", holdout == PipelineSettings.Holdout.TIME ? 1.0 : 0.0);
+        RankerTraining.Parts parts = RankerTraining.holdout(train, holdout, rank.holdoutFraction(),
+                Seeds.derive(plan.seed(), "pipeline.holdout"));
+        if (parts.later().size() == 0)
+            throw new IllegalStateException("the ranker's holdout part of train is empty (every user has fewer than 2 training"
+                    + " rows): nothing to label ranker rows with");
+        RankingValidator earlyValidator = new RankingValidator(parts.earlier(), parts.later(), plan.selection().validMetric(),
+                plan.evaluation(), in.evalSeed());
+        int[] laterUsers = usersWithRows(parts.later());
+        Csr earlierCsr = parts.earlier().byUser();
+        ChannelLists[] early = new ChannelLists[ns];
+        for (int s = 0; s < ns; s++) {
+            ExperimentPlan.ModelSpec spec = pp.channels().get(s);
+            console.printf("  %-24s fitting channel %s on train's earlier part%n", "", spec.option());
+            FittedRecaller m = spec.recaller().fit(new TrainContext(parts.earlier(), parts.later(), ds.userFeatures(),
+                    ds.itemFeatures(), Seeds.derive(plan.seed(), spec.path()), threads, new TrainingLog(), earlyValidator));
+            early[s] = ChannelLists.retrieve(m, laterUsers, earlierCsr, null, ps.quota(s), threads);
         }
-        Map<String, Map<String, Double>> test = new LinkedHashMap<>();
-        Map<String, Double> extras = Map.of();
+        CandidateRows trainRows = new CandidateRows(ns);
+        RankerTraining.Counts tc = RankerTraining.label(rank, early, ps.merger(numItems), parts.later(), earlierCsr,
+                Seeds.derive(plan.seed(), "pipeline.negatives"), trainRows);
+        if (tc.positives() == 0)
+            throw new IllegalStateException("no candidate the channels recalled for train's later part was chosen by its user:"
+                    + " the ranker has no positive row (raise the channels' quotas or pipeline.rank.holdout-fraction)");
+        RawTable trainTable = trainRows.table(names, ds.userFeatures(), ds.itemFeatures(), parts.earlier(),
+                PipelineScorer.now(parts.earlier()), rank.history());
+        FeaturePipeline fp = new FeaturePipeline(CandidateRows.fields(pp.features().fields(), names, rank.history()),
+                pp.features().hashSeed());
+        FittedFeaturePipeline features = fp.fit(trainTable);
+        Samples trainSamples = features.transform(trainTable);
+        extras.put("ranker.holdout_rows", (double) parts.later().size());
+        extras.put("ranker.users", (double) tc.users());
+        extras.put("ranker.positives", (double) tc.positives());
+        extras.put("ranker.negatives", (double) tc.negatives());
+        extras.put("ranker.unrecalled_positives", (double) tc.missedPositives());
+        extras.put("ranker.features", (double) trainSamples.numFeatures());
+
+        // the ranker's early stopping: serving channels' candidates for the validation users, labelled by valid
+        PipelineScorer scorer = new PipelineScorer(names, features, null, ds.userFeatures(), ds.itemFeatures(),
+                refit ? train.concat(valid) : train, rank.history());
+        Samples validSamples = trainSamples.select(new int[0]);
+        if (!refit && valid.size() > 0) {
+            int[] vu = usersWithRows(valid);
+            ChannelLists[] vl = new ChannelLists[ns];
+            Csr trainCsr = train.byUser();
+            for (int s = 0; s < ns; s++) vl[s] = ChannelLists.retrieve(served.get(s), vu, trainCsr, null, ps.quota(s), threads);
+            CandidateRows vr = new CandidateRows(ns);
+            RankerTraining.label(rank, vl, ps.merger(numItems), valid, trainCsr, Seeds.derive(plan.seed(), "pipeline.valid-negatives"), vr);
+            if (vr.size() > 0) validSamples = scorer.encode(vr);
+        }
+        FittedRanker ranker = pp.ranker().ranker().fit(new RankTrainContext(trainSamples, validSamples,
+                Seeds.derive(plan.seed(), pp.ranker().path()), threads, in.log()));
+        scorer = scorer.withRanker(ranker);
+        in.timings().put("fit_ranker", RecallStage.seconds(t0));
+        in.timings().put("fit", in.timings().get("fit_channels") + in.timings().get("fit_ranker"));
+
+        List<RankingMetric> finalMetrics = RecallStage.withMetric(ps.finalMetrics(plan.evaluation().metrics(), plan.evaluation().ks()),
+                plan.selection().validMetric());
+        Map<String, Map<String, Double>> validMetrics = new LinkedHashMap<>();
+        Double validValue = null;
+        if (!refit && valid.size() > 0) {
+            t0 = System.nanoTime();
+            PipelineEvaluator.Result v = PipelineEvaluator.evaluate(ps, served, ps.merger(numItems), scorer, train, null, valid,
+                    finalMetrics, pp.rankMetrics(), threads);
+            v.stages().forEach((stage, m) -> validMetrics.put(stage, RecallStage.values(m)));
+            validValue = validMetrics.get(PipelineEvaluator.FINAL).get(plan.selection().validMetric().id());
+            in.timings().put("validate", RecallStage.seconds(t0));
+        }
+        Map<String, Map<String, Double>> testMetrics = new LinkedHashMap<>();
         RunRecord.EvalProtocol protocol = null;
         if (in.evaluateTest()) {
-            var train = refit ? split.train().concat(split.valid()) : split.train();
-            var exclude = refit ? train.empty() : split.valid();
-            PipelineEvaluator.Result r = PipelineEvaluator.evaluate(ps, sources, scorer, train, exclude,
-                    split.test(), finalMetrics, plan.evaluation(), in.evalSeed());
-            in.timings().putAll(r.seconds());
-            RankingContext fin = r.lists();
-            PerUserCsv.write(in.dir().resolve(RunFiles.perUser(PipelineEvaluator.FINAL)), fin.users(), split.train().users(),
-                    split.train().userCounts(), r.finalMetrics());
-            test.put(PipelineEvaluator.CANDIDATES, RecallStage.values(r.candidateMetrics()));
-            test.put(PipelineEvaluator.FINAL, RecallStage.values(r.finalMetrics()));
-            protocol = new RunRecord.EvalProtocol("full", 0, ps.ks(), true, plan.evaluation().excludeValid(), fin.size(),
+            t0 = System.nanoTime();
+            Interactions serving = refit ? train.concat(valid) : train;
+            Interactions exclude = !refit && plan.evaluation().excludeValid() ? valid : null;
+            PipelineEvaluator.Result r = PipelineEvaluator.evaluate(ps, served, ps.merger(numItems), scorer, serving, exclude,
+                    test, finalMetrics, pp.rankMetrics(), threads);
+            in.timings().put("evaluate", RecallStage.seconds(t0));
+            r.stages().forEach((stage, m) -> testMetrics.put(stage, RecallStage.values(m)));
+            for (Map.Entry<String, RankingContext> e : r.lists().entrySet()) {
+                RankingContext ctx = e.getValue();
+                PerUserCsv.write(in.dir().resolve(RunFiles.perUser(e.getKey())), ctx.users(), train.users(),
+                        train.userCounts(), r.stages().get(e.getKey()));
+            }
+            RankingContext fin = r.lists().get(PipelineEvaluator.FINAL);
+            protocol = new RunRecord.EvalProtocol("full", 0, ps.ks(), true, exclude != null, fin.size(),
                     fin.skippedUsers(), "binary relevance, DCG = sum rel_i/log2(i+1), IDCG over min(|T_u|, K) positions");
-            extras = r.extras();
+            extras.putAll(r.extras());
         }
         Map<String, String> directions = RecallStage.directions(finalMetrics);
-        for (String id : (test.isEmpty() ? valid : test).getOrDefault(PipelineEvaluator.CANDIDATES, Map.of()).keySet())
-            directions.putIfAbsent(id, "higher");
+        directions.putAll(RecallStage.directions(pp.rankMetrics()));
+        for (Map<String, Double> m : (testMetrics.isEmpty() ? validMetrics : testMetrics).values())
+            for (String id : m.keySet()) directions.putIfAbsent(id, "higher");
         RunRecord.Selection selection = new RunRecord.Selection(plan.selection().validMetric().id(), "higher", null,
-                valid.isEmpty() ? null : valid.get(PipelineEvaluator.FINAL).get(plan.selection().validMetric().id()), refit, null);
-        return new Outcome(new RunRecord.Metrics(valid, test, directions), selection, protocol, extras);
+                validValue, refit, null);
+        return new Outcome(new RunRecord.Metrics(validMetrics, testMetrics, directions), selection, protocol, extras);
+    }
+
+    private static int[] usersWithRows(Interactions part) {
+        Csr c = part.byUser();
+        int n = 0;
+        for (int u = 0; u < part.numUsers(); u++) if (c.rowLength(u) > 0) n++;
+        int[] out = new int[n];
+        for (int u = 0, i = 0; u < part.numUsers(); u++) if (c.rowLength(u) > 0) out[i++] = u;
+        return out;
     }
 }

@@ -20,11 +20,8 @@ import java.util.Map;
  */
 final class RankStage implements TrialStage {
     private final ExperimentPlan.RankSpec spec;
-    private final boolean keep;
-
-    RankStage(ExperimentPlan.RankSpec spec, boolean keep) {
+    RankStage(ExperimentPlan.RankSpec spec) {
         this.spec = spec;
-        this.keep = keep;
     }
 
     @Override public String option() { return spec.option(); }
@@ -33,11 +30,6 @@ final class RankStage implements TrialStage {
     @Override public String path() { return spec.path(); }
     @Override public Map<String, Object> params() { return spec.params(); }
     @Override public boolean needsRankData() { return true; }
-
-    static String cacheKey(ExperimentPlan plan, ExperimentPlan.RankSpec spec) {
-        return FittedModels.key(spec.path(), spec.configKey(), plan.datasetKey() + "|" + plan.splitKey() + "|"
-                + (plan.rankSetup() == null ? "" : plan.rankSetup().key()), plan.seed());
-    }
 
     static FittedRanker fit(ExperimentPlan plan, ExperimentPlan.RankSpec spec, RankData rd, long seed, TrainingLog log) {
         return spec.ranker().fit(new RankTrainContext(rd.train(), rd.valid(), seed, plan.threads(), log));
@@ -52,7 +44,6 @@ final class RankStage implements TrialStage {
         FittedRanker model = fit(plan, spec, rd, in.modelSeed(), in.log());
         in.timings().put("features", rd.seconds());
         in.timings().put("fit", RecallStage.seconds(t0));
-        if (keep) in.fitted().putRanker(cacheKey(plan, spec), model);
         RankEvaluator evaluator = new RankEvaluator(plan.rankSetup().metrics());
 
         Map<String, Map<String, Double>> valid = new LinkedHashMap<>();

@@ -39,12 +39,12 @@ public final class TrialRunner {
     /** As {@link #stages(ExperimentPlan)}; {@code console} receives the pipeline's refit notes. */
     public static List<TrialStage> stages(ExperimentPlan plan, PrintWriter console) {
         List<TrialStage> out = new ArrayList<>();
-        var ps = plan.pipeline();
+        var pp = plan.pipeline();
         for (ExperimentPlan.ModelSpec spec : plan.recall())
-            out.add(new RecallStage(spec, ps != null && ps.sources().contains(spec.option())));
+            out.add(new RecallStage(spec, pp != null && pp.settings().sources().contains(spec.option())));
         for (ExperimentPlan.RankSpec spec : plan.rank())
-            out.add(new RankStage(spec, ps != null && ps.ranker().equals(spec.option())));
-        if (ps != null) out.add(new PipelineStage(ps, console));
+            out.add(new RankStage(spec));
+        if (pp != null) out.add(new PipelineStage(pp, console));
         return out;
     }
 

@@ -93,4 +93,67 @@ class CandidateMergerTest {
         assertThrows(IllegalArgumentException.class, () -> new CandidateMerger(new int[0], 5));
         assertThrows(IllegalArgumentException.class, () -> new CandidateMerger(new int[]{1}, 5).merge(new int[][]{{1}, {2}}));
     }
+
+    @Test
+    void keepsEachChannelsRankAndNormalisedScore() {
+        CandidateMerger m = new CandidateMerger(new int[]{3, 2}, 10);
+        // channel 0 scores 7:9, 4:5, 1:1 → normalised 1, 0.5, 0; channel 1 scores 4:2, 2:2 → a flat list normalises to 1
+        CandidateMerger.Merged r = m.merge(new int[][]{{7, 4, 1}, {4, 2}}, new float[][]{{9, 5, 1}, {2, 2}});
+        assertArrayEquals(new int[]{7, 4, 1, 2}, r.items());
+        assertArrayEquals(new int[]{0, 1, 2, -1}, r.ranks()[0]);
+        assertArrayEquals(new int[]{-1, 0, -1, 1}, r.ranks()[1]);
+        assertArrayEquals(new float[]{1f, 0.5f, 0f, Float.NaN}, r.scores()[0]);
+        assertArrayEquals(new float[]{Float.NaN, 1f, Float.NaN, 1f}, r.scores()[1]);
+    }
+
+    @Test
+    void roundRobinInterleavesByRank() {
+        CandidateMerger m = new CandidateMerger(new int[]{3, 3}, PipelineSettings.Strategy.ROUND_ROBIN, 100, 10);
+        // rank 0: 1 (ch0), 5 (ch1); rank 1: 2, 1 (already out); rank 2: 3, 6
+        CandidateMerger.Merged r = m.merge(new int[][]{{1, 2, 3}, {5, 1, 6}});
+        assertArrayEquals(new int[]{1, 5, 2, 3, 6}, r.items());
+        assertEquals(3, r.tags()[0]); // item 1 from both channels
+        assertArrayEquals(new int[]{0, -1, 1, 2, -1}, r.ranks()[0]);
+        assertArrayEquals(new int[]{1, 0, -1, -1, 2}, r.ranks()[1]);
+    }
+
+    @Test
+    void scoreNormalisedSortsBySummedScoresAndCutsToSize() {
+        CandidateMerger m = new CandidateMerger(new int[]{3, 3}, PipelineSettings.Strategy.SCORE_NORMALISED, 3, 10);
+        // ch0: 1 → 1, 2 → 0.5, 3 → 0; ch1: 3 → 1, 2 → 0.75, 9 → 0. Sums: 2 → 1.25, 1 → 1, 3 → 1, 9 → 0
+        CandidateMerger.Merged r = m.merge(new int[][]{{1, 2, 3}, {3, 2, 9}}, new float[][]{{4, 2, 0}, {8, 6, 0}});
+        // 1 and 3 tie at 1: the earlier in quota order (1) first; the cut to 3 drops 9
+        assertArrayEquals(new int[]{2, 1, 3}, r.items());
+        assertArrayEquals(new int[]{3, 1, 3}, r.tags());
+        assertEquals(0.75f, r.scores()[1][0], 1e-6f);
+    }
+
+    @Test
+    void everyStrategyRecallsTheSameUnionWithoutACut() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int items = 50;
+        int[] quotas = {6, 4, 9};
+        for (PipelineSettings.Strategy st : PipelineSettings.Strategy.values()) {
+            CandidateMerger m = new CandidateMerger(quotas, st, Integer.MAX_VALUE, items);
+            CandidateMerger ref = new CandidateMerger(quotas, items);
+            for (int trial = 0; trial < 100; trial++) {
+                int[][] lists = new int[3][];
+                float[][] scores = new float[3][];
+                for (int s = 0; s < 3; s++) {
+                    List<Integer> pool = new ArrayList<>();
+                    for (int i = 0; i < items; i++) pool.add(i);
+                    java.util.Collections.shuffle(pool, new java.util.Random(rnd.nextLong()));
+                    lists[s] = pool.subList(0, rnd.nextInt(12)).stream().mapToInt(Integer::intValue).toArray();
+                    scores[s] = new float[lists[s].length];
+                    for (int j = 0; j < scores[s].length; j++) scores[s][j] = (float) -j + (float) rnd.nextDouble();
+                }
+                CandidateMerger.Merged a = m.merge(lists, scores), b = ref.merge(lists, scores);
+                Set<Integer> sa = new HashSet<>(), sb = new HashSet<>();
+                for (int x : a.items()) sa.add(x);
+                for (int x : b.items()) sb.add(x);
+                assertEquals(sb, sa, st.toString());
+                assertEquals(a.size(), sa.size(), "no duplicates");
+            }
+        }
+    }
 }

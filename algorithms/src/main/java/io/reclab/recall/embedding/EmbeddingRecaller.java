@@ -88,6 +88,16 @@ public final class EmbeddingRecaller implements FittedRecaller, Diagnosable {
         return annRecall(user, k, excludeSorted);
     }
 
+    @Override
+    public boolean approximateRecall() { return index != null; }
+
+    @Override
+    public float[] scoreItems(int user, int[] items) {
+        float[] out = new float[items.length];
+        for (int j = 0; j < items.length; j++) out[j] = scorer.score(user, items[j]);
+        return out;
+    }
+
     /** Top-k by scoring every item, whatever the retrieval mode. */
     public int[] exactRecall(int user, int k, int[] excludeSorted) {
         return FittedRecaller.super.recall(user, k, excludeSorted);

@@ -1,6 +1,8 @@
 package io.reclab.report.html;
 
 import io.reclab.report.Leaderboard;
+import io.reclab.report.PerUserTable;
+import io.reclab.report.stats.PairedComparison;
 import io.reclab.report.Trial;
 import io.reclab.report.chart.ChartSet;
 import io.reclab.report.chart.Charts;
@@ -15,15 +17,15 @@ import java.util.TreeSet;
 
 /**
  * For pipelines (and any trial whose metrics span several stages): what each stage kept. A pipeline row reads as
- * a funnel, one step per list: each source's own top-quota list (from the trial's {@code source.<name>.recall@Q}
- * extras), then every stage's lists by length ({@code candidates@N}, {@code final@K}), with Recall, HitRate and NDCG
- * where the stage has them; it is followed by the final lists set against the best single recall model of the
- * same run. Other multi-stage rows show each stage's metrics side by side. Renders whatever stages the metrics
- * map holds, in its order.
+ * a funnel, one step per list: each channel's own list ({@code recall:<channel>}), the merged candidates
+ * ({@code merge}) and the re-ranked final lists ({@code final}), each with its candidate Recall/HitRate@N (the
+ * ceiling it sets) and its Recall/NDCG at the final K (each channel alone and the merge passed through are the
+ * baselines). Then the verdict: the final lists against the best channel (chosen on validation) with the paired
+ * Wilcoxon test over per-user values; what each channel contributed; per-stage latency; and the final lists
+ * against the best single recall trial of the same run. Other multi-stage rows show each stage's metrics side by side.
  */
 public final class FunnelSection {
     static final int MAX_PIPELINES = 10;
-    private static final String SOURCE_PREFIX = "source.";
 
     private FunnelSection() {}
 
@@ -54,60 +56,154 @@ public final class FunnelSection {
         return b.append("<div class=\"grid\">").append(grid).append("</div>").append(tables).toString();
     }
 
-    /** One list of the funnel: {@code label} = source or stage, {@code length} = its list length. */
-    private record Step(String label, int length, String lengthNote, double recall, double hit, double ndcg) {
-        String name() { return label + "@" + length; }
-    }
+    /** One list of the funnel: a channel's own list, the merged candidates, or the re-ranked final list. */
+    private record Step(String label, String note, double recallN, double hitN, double recallK, double ndcgK) {}
+
+    static final String CHANNEL_PREFIX = "recall:";
 
     private static void pipeline(ChartSet charts, Leaderboard lb, List<Trial> trials, Leaderboard.Row row,
                                  Map<String, Map<String, Integer>> byStage, StringBuilder grid, StringBuilder tables) {
-        List<Step> steps = new ArrayList<>();
-        Map<String, Double> extras = meanExtras(trials, row);
-        extras.forEach((k, v) -> {
-            // source.<name>.recall@<quota>
-            if (!k.startsWith(SOURCE_PREFIX) || !k.contains(".recall@")) return;
-            int at = k.lastIndexOf(".recall@");
-            int q = parseK(k.substring(at + 1));
-            if (q > 0) steps.add(new Step("source " + k.substring(SOURCE_PREFIX.length(), at), q, "top " + q, v, Double.NaN, Double.NaN));
-        });
-        Double meanSize = extras.get("candidates.mean_size");
-        for (Map.Entry<String, Map<String, Integer>> s : byStage.entrySet()) {
-            Set<Integer> ks = new TreeSet<>();
-            for (String m : s.getValue().keySet()) if (isFunnelMetric(m)) ks.add(parseK(m));
-            for (int k : ks) {
-                String note = "top " + k;
-                if ("candidates".equals(s.getKey()) && meanSize != null)
-                    note = "up to " + k + " (" + String.format(java.util.Locale.ROOT, "%.1f", meanSize) + " on average after dedupe)";
-                steps.add(new Step(s.getKey(), k, note, value(row, s.getValue(), "recall@" + k),
-                        value(row, s.getValue(), "hit@" + k), value(row, s.getValue(), "ndcg@" + k)));
-            }
-        }
-        if (steps.isEmpty()) {
+        Map<String, Integer> fin = byStage.get("final");
+        if (fin == null) {
             stages(charts, row, byStage, grid, tables);
             return;
         }
+        String ndcgK = null, recallK = null;
+        for (String m : fin.keySet()) {
+            if (ndcgK == null && m.startsWith("ndcg@")) ndcgK = m;
+            if (recallK == null && m.startsWith("recall@")) recallK = m;
+        }
+        Map<String, Double> extras = meanExtras(trials, row);
+        List<Step> steps = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Integer>> s : byStage.entrySet()) {
+            String stage = s.getKey();
+            if (!stage.startsWith(CHANNEL_PREFIX) && !stage.equals("merge") && !stage.equals("final")) continue;
+            int n = -1;
+            for (String m : s.getValue().keySet()) if (m.startsWith("hit@")) n = Math.max(n, parseK(m));
+            String note;
+            if (stage.startsWith(CHANNEL_PREFIX)) {
+                channels.add(stage.substring(CHANNEL_PREFIX.length()));
+                note = "own top " + n;
+            } else if (stage.equals("merge")) {
+                Double size = extras.get("candidates.mean_size");
+                note = "up to " + n + (size == null ? "" : String.format(java.util.Locale.ROOT, " (%.1f on average after dedupe)", size));
+            } else {
+                note = "re-ranked top " + parseK(ndcgK == null ? "@-1" : ndcgK);
+            }
+            Map<String, Integer> cols = s.getValue();
+            boolean ceiling = n > 0 && !stage.equals("final");
+            steps.add(new Step(stage, note, ceiling ? value(row, cols, "recall@" + n) : Double.NaN,
+                    ceiling ? value(row, cols, "hit@" + n) : Double.NaN,
+                    recallK == null ? Double.NaN : value(row, cols, recallK), ndcgK == null ? Double.NaN : value(row, cols, ndcgK)));
+        }
         List<String> cats = new ArrayList<>();
-        double[] recall = new double[steps.size()], hit = new double[steps.size()];
+        double[] ceiling = new double[steps.size()], atK = new double[steps.size()];
         tables.append("<table class=\"funnel\"><thead><tr><th class=\"rowh\">").append(Html.escape(row.label()))
-                .append("</th><th>list</th><th>recall</th><th>hit rate</th><th>ndcg</th></tr></thead><tbody>");
+                .append("</th><th>list</th><th>candidate recall@N</th><th>hit rate@N</th><th>")
+                .append(Html.escape(recallK == null ? "recall@K" : recallK)).append("</th><th>")
+                .append(Html.escape(ndcgK == null ? "ndcg@K" : ndcgK)).append("</th></tr></thead><tbody>");
         for (int i = 0; i < steps.size(); i++) {
             Step st = steps.get(i);
-            cats.add(st.name());
-            recall[i] = st.recall();
-            hit[i] = st.hit();
+            cats.add(st.label());
+            ceiling[i] = st.recallN();
+            atK[i] = st.recallK();
             tables.append("<tr><th class=\"rowh\">").append(Html.escape(st.label())).append("</th><td>")
-                    .append(Html.escape(st.lengthNote())).append("</td><td>").append(Fmt.num(st.recall()))
-                    .append("</td><td>").append(Fmt.num(st.hit())).append("</td><td>").append(Fmt.num(st.ndcg()))
-                    .append("</td></tr>");
+                    .append(Html.escape(st.note())).append("</td><td>").append(Fmt.num(st.recallN()))
+                    .append("</td><td>").append(Fmt.num(st.hitN())).append("</td><td>").append(Fmt.num(st.recallK()))
+                    .append("</td><td>").append(Fmt.num(st.ndcgK())).append("</td></tr>");
         }
         tables.append("</tbody></table>");
+        tables.append(verdict(trials, row, channels, ndcgK));
+        tables.append(contributions(channels, extras));
+        tables.append(latency(channels, extras));
         tables.append(versusSingleModels(lb, row, byStage));
         List<Charts.Values> series = new ArrayList<>();
-        series.add(new Charts.Values("recall", recall));
-        boolean anyHit = false;
-        for (double h : hit) anyHit |= !Double.isNaN(h);
-        if (anyHit) series.add(new Charts.Values("hit rate", hit));
-        grid.append(charts.add(Charts.categories(row.label() + ": funnel", "list", "value", cats, series, false), 320));
+        series.add(new Charts.Values("candidate recall@N (the ceiling)", ceiling));
+        series.add(new Charts.Values(recallK == null ? "recall@K" : recallK, atK));
+        grid.append(charts.add(Charts.categories(row.label() + ": funnel", "list", "recall", cats, series, false), 320));
+    }
+
+    /**
+     * Did the pipeline beat its best channel? The best channel is chosen on validation (the channel alone at the
+     * final K), the comparison is on test, paired over the same users, with the Wilcoxon signed-rank test.
+     */
+    static String verdict(List<Trial> trials, Leaderboard.Row row, List<String> channels, String metric) {
+        if (metric == null || channels.isEmpty() || row.members().length == 0 || row.members()[0] >= trials.size()) return "";
+        Trial t = trials.get(row.members()[0]);
+        Map<String, Map<String, Double>> valid = t.record().valid();
+        Map<String, Map<String, Double>> test = t.record().test();
+        String best = null;
+        boolean onValid = valid != null && !valid.isEmpty();
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (String c : channels) {
+            Map<String, Double> m = (onValid ? valid : test).get(CHANNEL_PREFIX + c);
+            Double v = m == null ? null : m.get(metric);
+            if (v != null && v > bestValue) {
+                bestValue = v;
+                best = c;
+            }
+        }
+        if (best == null || test == null || test.get("final") == null || test.get(CHANNEL_PREFIX + best) == null) return "";
+        double mine = test.get("final").getOrDefault(metric, Double.NaN), theirs = test.get(CHANNEL_PREFIX + best).getOrDefault(metric, Double.NaN);
+        StringBuilder b = new StringBuilder("<p class=\"verdict\"><b>Verdict:</b> the pipeline's final ").append(Html.escape(metric))
+                .append(" is ").append(Fmt.num(mine)).append(" against ").append(Fmt.num(theirs)).append(" for its best channel, ")
+                .append(Html.escape(best)).append(" alone (chosen on ").append(onValid ? "validation" : "test: no validation part").append(")");
+        PerUserTable a = t.perUser().get("final"), c = t.perUser().get(CHANNEL_PREFIX + best);
+        double[] x = a == null ? null : a.column(metric), y = c == null ? null : c.column(metric);
+        if (x != null && y != null && x.length == y.length && java.util.Arrays.equals(a.users(), c.users())) {
+            PairedComparison pc = PairedComparison.of(x, y);
+            boolean sig = pc.wilcoxon().p() < 0.05;
+            String word = pc.meanDiff() > 0 ? (sig ? "beat" : "did not significantly beat")
+                    : pc.meanDiff() < 0 ? (sig ? "lost to" : "did not significantly differ from") : "tied with";
+            b.append(": it ").append(word).append(" it (mean per-user difference ")
+                    .append(String.format(java.util.Locale.ROOT, "%+.4f", pc.meanDiff())).append(", Wilcoxon signed-rank p = ")
+                    .append(String.format(java.util.Locale.ROOT, "%.3g", pc.wilcoxon().p())).append(" over ").append(pc.n()).append(" users)");
+        } else {
+            b.append(" (no per-user files for a paired test)");
+        }
+        return b.append(".</p>").toString();
+    }
+
+    /** What each channel brought: held-out items it recalled, those only it recalled, its share of final items. */
+    private static String contributions(List<String> channels, Map<String, Double> extras) {
+        StringBuilder t = new StringBuilder();
+        String shareKey = null;
+        for (String k : extras.keySet()) if (k.startsWith("final.source.") && k.contains(".share@")) { shareKey = k.substring(k.indexOf(".share@")); break; }
+        for (String c : channels) {
+            Double hits = extras.get("channel." + c + ".hits"), unique = extras.get("channel." + c + ".unique_hits");
+            Double share = shareKey == null ? null : extras.get("final.source." + c + shareKey);
+            if (hits == null && unique == null && share == null) continue;
+            t.append("<tr><th class=\"rowh\">").append(Html.escape(c)).append("</th><td>").append(Fmt.num(hits == null ? Double.NaN : hits))
+                    .append("</td><td>").append(Fmt.num(unique == null ? Double.NaN : unique)).append("</td><td>")
+                    .append(Fmt.num(share == null ? Double.NaN : share)).append("</td></tr>");
+        }
+        if (t.length() == 0) return "";
+        return "<table class=\"funnel\"><thead><tr><th class=\"rowh\">channel</th><th>test items recalled per user</th>"
+                + "<th>recalled by no other channel</th><th>share of final items" + (shareKey == null ? "" : " (" + Html.escape(shareKey.substring(7)) + ")")
+                + "</th></tr></thead><tbody>" + t + "</tbody></table>";
+    }
+
+    /** Milliseconds per user of every stage, as measured on the test users. */
+    private static String latency(List<String> channels, Map<String, Double> extras) {
+        StringBuilder t = new StringBuilder();
+        List<String> stages = new ArrayList<>();
+        for (String c : channels) stages.add(CHANNEL_PREFIX + c);
+        stages.addAll(List.of("merge", "features", "rank"));
+        for (String s : stages) {
+            Double v = extras.get("latency." + s + ".ms_per_user");
+            if (v == null) continue;
+            String how = "";
+            if (s.startsWith(CHANNEL_PREFIX)) {
+                Double ann = extras.get("channel." + s.substring(CHANNEL_PREFIX.length()) + ".approximate");
+                how = ann != null && ann > 0 ? "ANN (HNSW)" : "exact";
+            }
+            t.append("<tr><th class=\"rowh\">").append(Html.escape(s)).append("</th><td>").append(Html.escape(how))
+                    .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.4f", v)).append("</td></tr>");
+        }
+        if (t.length() == 0) return "";
+        return "<table class=\"funnel\"><thead><tr><th class=\"rowh\">stage</th><th>retrieval</th><th>ms per user</th></tr></thead><tbody>"
+                + t + "</tbody></table>";
     }
 
     /**

@@ -67,7 +67,9 @@ public final class Catalogue {
                 .register(RandomSplitterFactory.NAME, RandomSplitterFactory.DESCRIPTION, new RandomSplitterFactory())
                 .register(LeaveOneOutSplitterFactory.NAME, LeaveOneOutSplitterFactory.DESCRIPTION, new LeaveOneOutSplitterFactory())
                 .register(TemporalSplitterFactory.NAME, TemporalSplitterFactory.DESCRIPTION, new TemporalSplitterFactory())
-                .register(PredefinedSplitterFactory.NAME, PredefinedSplitterFactory.DESCRIPTION, new PredefinedSplitterFactory());
+                .register(PredefinedSplitterFactory.NAME, PredefinedSplitterFactory.DESCRIPTION, new PredefinedSplitterFactory())
+                .register(io.reclab.split.ColdItemSplitterFactory.NAME, io.reclab.split.ColdItemSplitterFactory.DESCRIPTION,
+                        new io.reclab.split.ColdItemSplitterFactory());
         Registry<Recaller> recallers = new Registry<Recaller>("recall model")
                 .register(PopFactory.NAME, PopFactory.DESCRIPTION, new PopFactory())
                 .register(ItemCfFactory.NAME, ItemCfFactory.DESCRIPTION, new ItemCfFactory())
@@ -81,7 +83,9 @@ public final class Catalogue {
                         new io.reclab.recall.lightgcn.LightGcnFactory())
                 .register(Item2VecFactory.NAME, Item2VecFactory.DESCRIPTION, new Item2VecFactory())
                 .register(FmRecallFactory.NAME, FmRecallFactory.DESCRIPTION, new FmRecallFactory())
-                .register(TwoTowerFactory.NAME, TwoTowerFactory.DESCRIPTION, new TwoTowerFactory());
+                .register(TwoTowerFactory.NAME, TwoTowerFactory.DESCRIPTION, new TwoTowerFactory())
+                .register(io.reclab.recall.content.ContentKnnFactory.NAME, io.reclab.recall.content.ContentKnnFactory.DESCRIPTION,
+                        new io.reclab.recall.content.ContentKnnFactory());
         Registry<Ranker> rankers = new Registry<Ranker>("rank model")
                 .register(LrFactory.NAME, LrFactory.DESCRIPTION, new LrFactory())
                 .register(GbdtLrFactory.NAME, GbdtLrFactory.DESCRIPTION, new GbdtLrFactory())

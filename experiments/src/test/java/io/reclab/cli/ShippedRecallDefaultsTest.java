@@ -59,6 +59,13 @@ class ShippedRecallDefaultsTest {
     }
 
     @Test
+    void contentKnnConfMatchesRecord() {
+        assertFileEqualsDefaults("content-knn", io.reclab.recall.content.ContentKnnConfig::from);
+        assertEquals(io.reclab.recall.content.ContentKnnConfig.DEFAULTS,
+                io.reclab.recall.content.ContentKnnConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.content-knn")));
+    }
+
+    @Test
     void item2VecConfMatchesRecord() {
         assertFileEqualsDefaults("item2vec", Item2VecConfig::from);
         assertEquals(Item2VecConfig.defaults(), Item2VecConfig.from(new ConfigBlock(ConfigFactory.empty(), "recall.item2vec")));

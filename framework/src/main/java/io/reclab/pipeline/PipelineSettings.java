@@ -31,7 +31,7 @@ import java.util.Set;
  *       negatives = candidates               # candidates (recalled, not chosen) | random (unseen items)
  *       ratio = 4                            # negatives per positive; 0 = every recalled non-positive
  *       random = 0                           # extra random unseen negatives per positive
- *       holdout = auto                       # auto (as the split) | time (each user's latest rows) | fold (random)
+ *       holdout = auto                       # auto (as the split) | time (latest rows) | fold (random) | items (new items)
  *       holdout-fraction = 0.2               # share of each user's training rows the ranker learns labels from
  *       history = 20                         # recent items in the ranker's history field (0 = none)
  *     }
@@ -100,19 +100,23 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         /**
          * Mirror the experiment's split, so the ranker learns on the kind of rows it is tested on: {@code time} when
          * the split holds out each user's latest rows ({@code temporal}, {@code leave-one-out}), {@code fold} when it
-         * holds out random ones ({@code random}, {@code predefined}).
+         * holds out random ones ({@code random}, {@code predefined}), {@code items} when it holds out new items
+         * ({@code cold-items}).
          */
         AUTO,
         /** Each user's latest {@code holdout-fraction} of training rows, by time. */
         TIME,
         /** A seeded random {@code holdout-fraction} of each user's training rows. */
-        FOLD;
+        FOLD,
+        /** The {@code holdout-fraction} of training items first seen last, with all their rows: new items within train. */
+        ITEMS;
 
         public String key() { return name().toLowerCase(Locale.ROOT); }
 
         /** AUTO resolved for a split method; other values as they are. */
         public Holdout resolve(String splitMethod) {
             if (this != AUTO) return this;
+            if ("cold-items".equals(splitMethod)) return ITEMS;
             return "temporal".equals(splitMethod) || "leave-one-out".equals(splitMethod) ? TIME : FOLD;
         }
     }
@@ -263,7 +267,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
             throw new ConfigError("`" + rb.path() + ".holdout` = " + h + " would train the ranker on " + (h.equals("test") ? "test" : "validation")
                     + " rows: leakage. Validation only chooses settings and epochs and test is read once; the ranker"
                     + " learns from a part of train instead: holdout = auto (as the split), time (each user's latest rows) or fold (a seeded random part)");
-        Holdout holdout = Holdout.valueOf(rb.getEnum("holdout", Holdout.AUTO.key(), List.of("auto", "time", "fold")).toUpperCase(Locale.ROOT));
+        Holdout holdout = Holdout.valueOf(rb.getEnum("holdout", Holdout.AUTO.key(), List.of("auto", "time", "fold", "items")).toUpperCase(Locale.ROOT));
         double fraction = rb.getDouble("holdout-fraction", DEFAULT_HOLDOUT_FRACTION);
         if (!(fraction > 0 && fraction < 1))
             throw new ConfigError("`" + rb.path() + ".holdout-fraction` = " + fraction + ": expected a number in (0, 1)");

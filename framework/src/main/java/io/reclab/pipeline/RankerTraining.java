@@ -26,12 +26,19 @@ public final class RankerTraining {
     /**
      * Per user: {@code time} puts the latest {@code round(fraction × n)} rows (by time, ties by row order) in the
      * later part; {@code fold} puts a seeded random {@code round(fraction × n)} rows there. Users with one row keep
-     * it in the earlier part; every user with two or more keeps at least one row in each part.
+     * it in the earlier part; every user with two or more keeps at least one row in each part. {@code items} puts
+     * every row of the {@code round(fraction × items)} items first seen last in the later part (new items within
+     * train, for the new-item protocol).
      */
     public static Parts holdout(Interactions train, Holdout holdout, double fraction, long seed) {
         if (holdout == Holdout.AUTO) throw new IllegalArgumentException("resolve holdout = auto against the split first");
-        Csr byUser = train.byUser();
         boolean[] later = new boolean[train.size()];
+        if (holdout == Holdout.ITEMS) {
+            boolean[] cold = io.reclab.split.ColdItemSplitter.coldItems(train, fraction);
+            for (int r = 0; r < train.size(); r++) later[r] = cold[train.item(r)];
+            return parts(train, later);
+        }
+        Csr byUser = train.byUser();
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int u = 0; u < train.numUsers(); u++) {
             int a = byUser.rowStart(u), len = byUser.rowEnd(u) - a;
@@ -51,6 +58,10 @@ public final class RankerTraining {
             }
             for (int j = len - m; j < len; j++) later[rows[j]] = true;
         }
+        return parts(train, later);
+    }
+
+    private static Parts parts(Interactions train, boolean[] later) {
         int nl = 0;
         for (boolean b : later) if (b) nl++;
         int[] e = new int[train.size() - nl], l = new int[nl];

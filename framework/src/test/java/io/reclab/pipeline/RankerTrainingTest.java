@@ -89,6 +89,7 @@ class RankerTrainingTest {
         assertEquals(Holdout.TIME, Holdout.AUTO.resolve("leave-one-out"));
         assertEquals(Holdout.FOLD, Holdout.AUTO.resolve("random"));
         assertEquals(Holdout.FOLD, Holdout.AUTO.resolve("predefined"));
+        assertEquals(Holdout.ITEMS, Holdout.AUTO.resolve("cold-items"));
         assertEquals(Holdout.TIME, Holdout.TIME.resolve("random"));
     }
 
@@ -179,5 +180,24 @@ class RankerTrainingTest {
                 assertTrue(later.contains(u, it));
             }
         }
+    }
+
+    @Test
+    void itemsHoldoutMovesTheItemsFirstSeenLastWithAllTheirRows() {
+        // item i first seen at time 10 * i (row i), then seen again later by other users
+        int ni = 10;
+        int[] u = new int[20], it = new int[20];
+        long[] t = new long[20];
+        for (int r = 0; r < 20; r++) {
+            u[r] = r % 7;
+            it[r] = r % ni;
+            t[r] = r < ni ? 10L * r : 1000L + r;
+        }
+        Interactions train = new Interactions(u, it, new float[20], t, IdMap.identity(7), IdMap.identity(ni));
+        RankerTraining.Parts p = RankerTraining.holdout(train, Holdout.ITEMS, 0.2, 1);
+        // 20% of 10 items: items 8 and 9, two rows each
+        assertEquals(4, p.later().size());
+        for (int r = 0; r < p.later().size(); r++) assertTrue(p.later().item(r) >= 8);
+        for (int r = 0; r < p.earlier().size(); r++) assertTrue(p.earlier().item(r) < 8);
     }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
  *       holdout = auto                       # auto (as the split) | time (latest rows) | fold (random) | items (new items)
  *       holdout-fraction = 0.2               # share of each user's training rows the ranker learns labels from
  *       history = 20                         # recent items in the ranker's history field (0 = none)
+ *       max-positives = 0                    # labelled positives per user at most (0 = all)
  *     }
  *     final-k = [10, 20]                     # default: evaluation.ks
  *   }
@@ -58,6 +59,8 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
     public static final int DEFAULT_RANDOM = 0;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
     public static final int DEFAULT_HISTORY = 20;
+    /** Labelled positives per user at most (0 = all). */
+    public static final int DEFAULT_MAX_POSITIVES = 0;
 
     /**
      * One recall channel.
@@ -128,7 +131,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
      * @param overrides keys that override {@code rank.<model>} for the pipeline's ranker
      */
     public record Rank(String model, Config overrides, Negatives negatives, int ratio, int random, Holdout holdout,
-                       double holdoutFraction, int history) {}
+                       double holdoutFraction, int history, int maxPositives) {}
 
     public PipelineSettings {
         channels = List.copyOf(channels);
@@ -196,7 +199,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
     }
 
     private static final Set<String> RANK_KEYS = Set.of("model", "negatives", "ratio", "random", "holdout",
-            "holdout-fraction", "history");
+            "holdout-fraction", "history", "max-positives");
 
     /**
      * Reads the block and rejects unknown keys.
@@ -272,6 +275,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         if (!(fraction > 0 && fraction < 1))
             throw new ConfigError("`" + rb.path() + ".holdout-fraction` = " + fraction + ": expected a number in (0, 1)");
         int history = rb.nonNegativeInt("history", DEFAULT_HISTORY);
+        int maxPositives = rb.nonNegativeInt("max-positives", DEFAULT_MAX_POSITIVES);
         Config overrides = rb.raw();
         for (String k : RANK_KEYS) overrides = overrides.withoutPath(k);
         rb.allow(overrides.root().keySet().toArray(String[]::new));
@@ -280,7 +284,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         List<Integer> ks = b.getIntList("final-k", defaultKs);
         b.finish();
         return new PipelineSettings(name == null ? "pipeline" : name, channels, new Merge(strategy, size),
-                new Rank(model, overrides, negatives, ratio, random, holdout, fraction, history), ks);
+                new Rank(model, overrides, negatives, ratio, random, holdout, fraction, history, maxPositives), ks);
     }
 
     /** The settings, typed, for run.json's params. */
@@ -300,6 +304,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         p.put("rank.holdout", rank.holdout().key());
         p.put("rank.holdout-fraction", rank.holdoutFraction());
         p.put("rank.history", rank.history());
+        p.put("rank.max-positives", rank.maxPositives());
         rank.overrides().entrySet().forEach(e -> p.put("rank." + e.getKey(), e.getValue().unwrapped()));
         p.put("final-k", ks);
         return p;

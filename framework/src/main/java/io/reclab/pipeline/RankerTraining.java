@@ -126,11 +126,27 @@ public final class RankerTraining {
             if (p == 0) continue;
             nUsers++;
             SplittableRandom r = rnd.split();
+            // capped: a uniform sample of the positives, so heavy users do not dominate the pointwise loss; the
+            // positives left out are neither positives nor negatives
+            boolean[] dropped = new boolean[m.size()];
+            if (rank.maxPositives() > 0 && p > rank.maxPositives()) {
+                int[] posIdx = new int[p];
+                for (int j = 0, k = 0; j < m.size(); j++) if (isPos[j]) posIdx[k++] = j;
+                for (int j = 0; j < rank.maxPositives(); j++) {
+                    int k = j + r.nextInt(p - j);
+                    int t = posIdx[j]; posIdx[j] = posIdx[k]; posIdx[k] = t;
+                }
+                for (int j = rank.maxPositives(); j < p; j++) {
+                    isPos[posIdx[j]] = false;
+                    dropped[posIdx[j]] = true;
+                }
+                p = rank.maxPositives();
+            }
             for (int j = 0; j < m.size(); j++) if (isPos[j]) rows.add(u, m, j, 1f);
             nPos += p;
             if (rank.negatives() == Negatives.CANDIDATES) {
                 int nn = 0;
-                for (int j = 0; j < m.size(); j++) if (!isPos[j]) negIdx[nn++] = j;
+                for (int j = 0; j < m.size(); j++) if (!isPos[j] && !dropped[j]) negIdx[nn++] = j;
                 int take = rank.ratio() == 0 ? nn : Math.min(nn, rank.ratio() * p);
                 // partial Fisher-Yates: a uniform sample of `take` recalled non-positives
                 for (int j = 0; j < take; j++) {

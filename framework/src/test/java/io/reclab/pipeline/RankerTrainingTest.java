@@ -108,7 +108,11 @@ class RankerTrainingTest {
     }
 
     private static PipelineSettings.Rank rank(Negatives neg, int ratio, int random) {
-        return new PipelineSettings.Rank("lr", ConfigFactory.empty(), neg, ratio, random, Holdout.FOLD, 0.2, 0);
+        return rank(neg, ratio, random, 0);
+    }
+
+    private static PipelineSettings.Rank rank(Negatives neg, int ratio, int random, int maxPositives) {
+        return new PipelineSettings.Rank("lr", ConfigFactory.empty(), neg, ratio, random, Holdout.FOLD, 0.2, 0, maxPositives);
     }
 
     @Test
@@ -199,5 +203,28 @@ class RankerTrainingTest {
         assertEquals(4, p.later().size());
         for (int r = 0; r < p.later().size(); r++) assertTrue(p.later().item(r) >= 8);
         for (int r = 0; r < p.earlier().size(); r++) assertTrue(p.earlier().item(r) < 8);
+    }
+
+    @Test
+    void maxPositivesCapsEachUsersPositivesAndTheirNegatives() {
+        int nu = 10, ni = 50;
+        Interactions train = log(nu, ni, 20, 5);
+        RankerTraining.Parts p = RankerTraining.holdout(train, Holdout.FOLD, 0.5, 1);
+        Csr seen = p.earlier().byUser();
+        int[] users = new int[nu];
+        for (int u = 0; u < nu; u++) users[u] = u;
+        ChannelLists[] lists = {ChannelLists.retrieve(random(nu, ni, 3), users, seen, null, 40, 1)};
+        CandidateRows rows = new CandidateRows(1);
+        RankerTraining.Counts c = RankerTraining.label(rank(Negatives.CANDIDATES, 2, 0, 3), lists, new CandidateMerger(new int[]{40}, ni),
+                p.later(), seen, 4, rows);
+        int[] pos = new int[nu], neg = new int[nu];
+        float[] lab = rows.labels();
+        int[] ru = rows.users();
+        for (int r = 0; r < rows.size(); r++) if (lab[r] == 1f) pos[ru[r]]++; else neg[ru[r]]++;
+        for (int u = 0; u < nu; u++) {
+            assertTrue(pos[u] <= 3, "user " + u + " keeps at most 3 positives");
+            assertTrue(neg[u] <= 2 * pos[u], "negatives follow the kept positives");
+        }
+        assertEquals(c.positives(), java.util.Arrays.stream(pos).sum());
     }
 }

@@ -17,8 +17,9 @@ import java.util.Locale;
  *   G = X^T X + lambda I,  P = G^-1,  B_ij = -P_ij / P_jj (i != j),  B_jj = 0
  *   score(u, :) = x_u B  (the sum of B's rows over the user's items)
  * </pre>
- * B is dense items × items: the Gram matrix is built row-parallel from the sparse data, inverted in place by
- * {@link SpdInverse} (n^3 multiply-adds, parallel) and B is kept in float. Fitting refuses catalogues whose
+ * B is dense items × items: the Gram matrix is built row-parallel from the sparse data in float (co-counts are
+ * exact integers below 2^24), inverted in place by {@link SpdInverse} (n^3 multiply-adds, parallel, double
+ * arithmetic on float storage) and turned into B in the same array, so the fit holds one n × n float matrix. Fitting refuses catalogues whose
  * matrices exceed the memory limit instead of failing with an OutOfMemoryError halfway.
  * Deterministic and identical for any thread count.
  */
@@ -37,17 +38,19 @@ public final class EaseRecaller implements Recaller {
         int n = userItems.cols;
         checkMemory(n, config);
         int threads = Math.max(1, context.threads());
-        double[] g = gram(userItems, config.lambda(), threads);
+        float[] g = gram(userItems, config.lambda(), threads);
         SpdInverse.invert(g, n, threads);
-        return new Fitted(userItems, weights(g, n));
+        toWeights(g, n);
+        return new Fitted(userItems, g);
     }
 
     /**
-     * Bytes the fit holds at its peak: the double Gram matrix, inverted in place, beside the float B built from it
-     * (12 bytes per entry). The limit is a fraction of the heap, which leaves the headroom.
+     * Bytes the fit holds at its peak: one float n × n matrix (Gram, then its inverse, then B, in place), 4 bytes per
+     * entry; the inverse's double block rows add 64 × n × 8 bytes. The limit is a fraction of the heap, which
+     * leaves the headroom.
      */
     static long bytesNeeded(int n) {
-        return (long) n * n * 12L;
+        return (long) n * n * 4L + 64L * n * 8L;
     }
 
     static void checkMemory(int n, EaseConfig config) {
@@ -69,35 +72,33 @@ public final class EaseRecaller implements Recaller {
     }
 
     /** G = X^T X + lambda I, row-major; row i accumulates the item lists of i's users. */
-    static double[] gram(SparsePattern userItems, double lambda, int threads) {
+    static float[] gram(SparsePattern userItems, double lambda, int threads) {
         int n = userItems.cols;
         SparsePattern itemUsers = userItems.transpose();
-        double[] g = new double[n * n];
+        float[] g = new float[n * n];
         int[] up = userItems.indptr, ui = userItems.indices, ip = itemUsers.indptr, iu = itemUsers.indices;
         Parallel.forChunks(n, threads, Parallel.chunk(n, threads), () -> null, (none, from, to) -> {
             for (int i = from; i < to; i++) {
                 int ro = i * n;
                 for (int p = ip[i]; p < ip[i + 1]; p++) {
                     int u = iu[p];
-                    for (int q = up[u]; q < up[u + 1]; q++) g[ro + ui[q]] += 1.0;
+                    for (int q = up[u]; q < up[u + 1]; q++) g[ro + ui[q]] += 1f;
                 }
-                g[ro + i] += lambda;
+                g[ro + i] = (float) (g[ro + i] + lambda);
             }
         });
         return g;
     }
 
-    /** B from P = G^-1: B_ij = -P_ij / P_jj, zero diagonal, in float. */
-    static float[] weights(double[] p, int n) {
-        float[] b = new float[n * n];
+    /** B from P = G^-1, in place: B_ij = -P_ij / P_jj, zero diagonal. */
+    static void toWeights(float[] p, int n) {
         double[] invDiag = new double[n];
         for (int j = 0; j < n; j++) invDiag[j] = 1.0 / p[j * n + j];
         for (int i = 0; i < n; i++) {
             int ro = i * n;
-            for (int j = 0; j < n; j++) b[ro + j] = (float) (-p[ro + j] * invDiag[j]);
-            b[ro + i] = 0f;
+            for (int j = 0; j < n; j++) p[ro + j] = (float) (-p[ro + j] * invDiag[j]);
+            p[ro + i] = 0f;
         }
-        return b;
     }
 
     /** Fitted EASE: the dense item-item weights B. Immutable and thread-safe. */

@@ -52,6 +52,8 @@ public final class FeaturePipeline {
         } catch (com.typesafe.config.ConfigException e) {
             throw new ConfigError("`" + block.path() + ".fields`: expected a list of objects like {name = x, type = categorical}");
         }
+        if (list.isEmpty())
+            throw new ConfigError("`" + block.path() + ".fields` is empty: expected at least one field, e.g. {name = user_id, type = categorical}");
         List<FieldSpec> specs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++)
             specs.add(FieldSpec.parse(new ConfigBlock(list.get(i), block.path() + ".fields[" + i + "]")));

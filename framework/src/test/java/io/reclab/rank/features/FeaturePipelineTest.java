@@ -165,6 +165,9 @@ class FeaturePipelineTest {
         e = assertThrows(ConfigError.class, () -> FeaturePipeline.fromConfig(ConfigBlock.at(
                 ConfigFactory.parseString("f.fields = [{name = a, type = cross, of = [x]}]"), "f")));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+        e = assertThrows(ConfigError.class, () -> FeaturePipeline.fromConfig(ConfigBlock.at(
+                ConfigFactory.parseString("f.fields = []"), "f")));
+        assertTrue(e.getMessage().contains("`f.fields` is empty"), e.getMessage());
     }
 
     @Test

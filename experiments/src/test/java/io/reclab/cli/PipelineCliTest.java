@@ -123,6 +123,28 @@ class PipelineCliTest {
     }
 
     @Test
+    void tuneSearchesThePipelinesRankerAndQuotasOnValidation() throws IOException {
+        CliRun r = run("tune", "quickstart-pipeline", "--runs", tmp.resolve("tune").toString(), "--trials", "2",
+                "dataset.users=300", "dataset.items=200", "dataset.interactions-per-user=20",
+                "pipeline.rank.ratio=int(1,8)", "pipeline.quotas.itemcf=int(20,60)");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path dir;
+        try (Stream<Path> s = Files.list(tmp.resolve("tune").resolve("quickstart-pipeline-tune"))) {
+            dir = s.findFirst().orElseThrow();
+        }
+        RunRecord selected = Json.read(dir.resolve("selected").resolve(RunFiles.RUN_JSON), RunRecord.class);
+        assertEquals(RunFiles.STATUS_COMPLETED, selected.status(), selected.error());
+        assertEquals("pipeline", selected.stage());
+        int q = Integer.parseInt(selected.sweep().get("pipeline.quotas.itemcf"));
+        assertTrue(selected.test().get("recall:itemcf").containsKey("recall@" + q), "the tuned quota is the channel's: " + q);
+        for (String t : List.of("trial-000", "trial-001")) {
+            RunRecord tr = Json.read(dir.resolve(t).resolve(RunFiles.RUN_JSON), RunRecord.class);
+            assertTrue(tr.test().isEmpty(), "tune trials never read test");
+            assertNotNull(tr.selection().bestValue());
+        }
+    }
+
+    @Test
     void badPipelinesAreOneLineConfigErrors() {
         CliRun r = run(args(true, "pipeline.channels=[{model=itemcf},{model=swing}]"));
         assertEquals(2, r.code());

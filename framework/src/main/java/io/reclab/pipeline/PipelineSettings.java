@@ -25,6 +25,7 @@ import java.util.Set;
  * <pre>
  *   pipeline {
  *     channels = [ { model = itemcf, quota = 100 }, { model = als, quota = 100, retrieval = hnsw } ]
+ *     quotas { itemcf = 150 }               # optional: quota by channel name (what a sweep or tune sets)
  *     merge { strategy = quota, size = 0 }   # quota | round-robin | score-normalised; size: cut (0 = none)
  *     rank {
  *       model = fm                           # a rank model; other keys here override rank.&lt;model&gt;
@@ -242,6 +243,21 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
             channels.add(new Channel(model, quota, c.withoutPath("model").withoutPath("quota")));
         }
 
+        // per-channel quota overrides by name: list elements have no config path, so sweeps and tunes set these
+        if (b.has("quotas")) {
+            ConfigBlock qb = b.child("quotas");
+            for (String key : qb.raw().root().keySet()) {
+                int at = -1;
+                for (int i = 0; i < channels.size(); i++) if (channels.get(i).model().equals(key)) at = i;
+                if (at < 0) {
+                    String sug = Suggest.closest(key, channels.stream().map(Channel::model).toList());
+                    throw new ConfigError("`" + qb.path() + "." + key + "`: no channel `" + key + "`"
+                            + (sug == null ? "" : "; did you mean `" + sug + "`?"));
+                }
+                Channel c = channels.get(at);
+                channels.set(at, new Channel(c.model(), qb.positiveInt(key, c.quota()), c.overrides()));
+            }
+        }
         ConfigBlock mb = b.child("merge");
         Strategy strategy = Strategy.valueOf(mb.getEnum("strategy", Strategy.QUOTA.key(),
                 List.of("quota", "round-robin", "score-normalised")).toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -117,12 +117,17 @@ public final class Tuner {
         return ExperimentPlan.build(composer.compose(experiment, all).config(), components);
     }
 
+    /**
+     * The one stage a tune searches: the experiment's only model, or its pipeline (whose channels and ranker it
+     * fits itself, so the channels' own trials are not run).
+     */
     private TrialStage stageOf(ExperimentPlan plan) {
         List<TrialStage> stages = TrialRunner.stages(plan, console);
+        if (plan.pipeline() != null) return stages.get(stages.size() - 1);
         if (stages.size() != 1)
             throw new ConfigError("tune searches one model at a time; this experiment runs " + stages.size()
                     + " (" + String.join(", ", stages.stream().map(TrialStage::option).toList())
-                    + "): select one, e.g. recall=bpr or rank=fm");
+                    + "): select one, e.g. recall=bpr or rank=fm, or tune a pipeline experiment");
         return stages.get(0);
     }
 

@@ -59,6 +59,16 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void quotasByNameOverrideTheChannelList() {
+        PipelineSettings s = parse(MIN + ", quotas { usercf = 7 }");
+        assertArrayEquals(new int[]{100, 7}, s.quotas());
+        ConfigError e = assertThrows(ConfigError.class, () -> parse(MIN + ", quotas { usrcf = 7 }"));
+        assertTrue(e.getMessage().contains("did you mean `usercf`"), e.getMessage());
+        e = assertThrows(ConfigError.class, () -> parse(MIN + ", quotas { usercf = 0 }"));
+        assertTrue(e.getMessage().contains("pipeline.quotas.usercf"), e.getMessage());
+    }
+
+    @Test
     void leakageIsRefused() {
         for (String part : List.of("valid", "test")) {
             ConfigError e = assertThrows(ConfigError.class, () -> parse("channels = [ { model = itemcf } ], rank { model = fm, holdout = " + part + " }"));

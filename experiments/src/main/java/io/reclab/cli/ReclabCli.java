@@ -150,6 +150,9 @@ public final class ReclabCli implements Callable<Integer> {
             ConfigComposer composer = new ConfigComposer(configSource(target.confDir));
             ExperimentRunner.Result result;
             if (target.resume != null) {
+                if (target.experiment != null || !overrides.isEmpty() || !sweeps.isEmpty())
+                    throw new ConfigError("--resume continues " + target.resume + " with the configuration saved there; drop the "
+                            + "experiment name, overrides and -m (or start a new run)");
                 result = runner.resume(composer, target.resume);
             } else {
                 if (target.experiment == null) throw new ConfigError("name an experiment, e.g. `reclab run quickstart`; see `reclab list`");

@@ -97,6 +97,37 @@ class ReclabCliTest {
     }
 
     @Test
+    void resumeOfAFolderThatIsNotARunOrWithNewSettingsIsOneLineExitTwo() throws IOException {
+        Path notRun = Files.createDirectories(tmp.resolve("somewhere"));
+        CliRun r = run("run", "--resume", notRun.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is not a run folder") && r.err().contains("config.conf"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        r = run("run", "--resume", tmp.resolve("missing").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such folder"), r.err());
+        assertEquals(0, run(small().toArray(String[]::new)).code());
+        Path dir = onlyRun(tmp.resolve("runs"));
+        for (String[] extra : List.of(new String[]{"quickstart"}, new String[]{"quickstart", "seed=3"}, new String[]{"-m", "seed=1,2"})) {
+            List<String> a = new java.util.ArrayList<>(List.of("run", "--resume", dir.toString()));
+            a.addAll(List.of(extra));
+            r = run(a.toArray(String[]::new));
+            assertEquals(2, r.code(), String.join(" ", extra) + ": " + r.err());
+            assertTrue(r.err().contains("drop the experiment name, overrides and -m"), r.err());
+        }
+    }
+
+    @Test
+    void nonIntegerOrOutOfRangeSeedIsRefused() {
+        for (String seed : List.of("1.5", "99999999999999999999")) {
+            CliRun r = run(small("seed=" + seed).toArray(String[]::new));
+            assertEquals(2, r.code(), seed);
+            assertTrue(r.err().contains("`seed` = "), r.err());
+            assertFalse(Files.exists(tmp.resolve("runs")), "no run folder for an invalid seed");
+        }
+    }
+
+    @Test
     void unknownModelListsKnownModels() {
         CliRun r = run(small("recall=pop,itemcff").toArray(String[]::new));
         assertEquals(2, r.code());

@@ -73,8 +73,38 @@ public final class ConfigBlock {
         }
     }
 
-    public int getInt(String key, Integer def) { return get(key, def, config::getInt, "an integer"); }
-    public long getLong(String key, Long def) { return get(key, def, config::getLong, "an integer"); }
+    public int getInt(String key, Integer def) {
+        return get(key, def, k -> (int) integral(k, Integer.MIN_VALUE, Integer.MAX_VALUE), "an integer");
+    }
+
+    public long getLong(String key, Long def) {
+        return get(key, def, k -> integral(k, Long.MIN_VALUE, Long.MAX_VALUE), "an integer");
+    }
+
+    /**
+     * An integer value, refusing what Typesafe Config would coerce silently: a fraction ({@code 1.5} read as 1) or
+     * a number out of range ({@code 99999999999999999999} read as Long.MAX_VALUE).
+     */
+    private long integral(String key, long min, long max) {
+        Object v = config.getValue(key).unwrapped();
+        if (v instanceof String str) {
+            try {
+                v = new java.math.BigDecimal(str.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException.WrongType(config.origin(), key, "an integer", "a string");
+            }
+        }
+        if (!(v instanceof Number n)) throw new ConfigException.WrongType(config.origin(), key, "an integer", "not a number");
+        java.math.BigDecimal d = n instanceof java.math.BigDecimal b ? b
+                : n instanceof Double || n instanceof Float ? new java.math.BigDecimal(n.toString())
+                : java.math.BigDecimal.valueOf(n.longValue());
+        String shown = config.getValue(key).render(com.typesafe.config.ConfigRenderOptions.concise());
+        if (d.stripTrailingZeros().scale() > 0)
+            throw new ConfigError("`" + full(key) + "` = " + shown + ": expected an integer, not a fraction");
+        if (d.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0)
+            throw new ConfigError("`" + full(key) + "` = " + shown + ": out of range, expected an integer in [" + min + ", " + max + "]");
+        return d.longValueExact();
+    }
     public double getDouble(String key, Double def) { return get(key, def, config::getDouble, "a number"); }
     public boolean getBoolean(String key, Boolean def) { return get(key, def, config::getBoolean, "true or false"); }
     public String getString(String key, String def) { return get(key, def, config::getString, "a string"); }

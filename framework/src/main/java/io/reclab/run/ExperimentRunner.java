@@ -56,6 +56,12 @@ public final class ExperimentRunner {
 
     /** Continues the run in {@code runDir}: trials already completed are kept, the others are run again. */
     public Result resume(ConfigComposer composer, Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir))
+            throw new ConfigError("--resume " + runDir + ": no such folder");
+        for (String f : List.of(RunFiles.CONFIG, RunFiles.OVERRIDES))
+            if (!Files.isRegularFile(runDir.resolve(f)))
+                throw new ConfigError("--resume " + runDir + " is not a run folder (no " + f + "); give a folder that `reclab run` created, "
+                        + "e.g. runs/quickstart/<time>" + (Files.isRegularFile(runDir.resolve("tune-setup.json")) ? ", or use `reclab tune --resume` for a tune folder" : ""));
         RunStore store = RunStore.open(runDir);
         List<Sweep> sweeps = new ArrayList<>();
         for (String line : Files.readAllLines(runDir.resolve(RunFiles.OVERRIDES))) {

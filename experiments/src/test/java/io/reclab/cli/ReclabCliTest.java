@@ -128,6 +128,28 @@ class ReclabCliTest {
     }
 
     @Test
+    void degenerateDataFailsWithExitThreeAndNoCompletedTrial() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.csv"), "user,item,rating,timestamp\n");
+        Path single = Files.writeString(tmp.resolve("single.csv"), "user,item,rating,timestamp\n1,1,5,1\n2,2,5,2\n3,3,5,3\n");
+        Path low = Files.writeString(tmp.resolve("low.csv"), "user,item,rating,timestamp\n1,1,1,1\n1,2,2,2\n2,1,1,3\n2,2,2,4\n");
+        String[][] cases = {
+                {empty.toString(), "", "has no interactions"},
+                {single.toString(), "", "leaves no test interactions"},
+                {low.toString(), "dataset.preprocess.min-rating=4", "has no interactions after its filters"}};
+        for (String[] c : cases) {
+            List<String> a = new ArrayList<>(List.of("run", "quickstart", "--runs", tmp.resolve("runs-" + c[2].length()).toString(),
+                    "dataset=csv", "dataset.path=" + c[0], "recall=pop"));
+            if (!c[1].isEmpty()) a.add(c[1]);
+            CliRun r = run(a.toArray(String[]::new));
+            assertEquals(3, r.code(), c[0] + ": " + r.err() + r.out());
+            assertTrue(r.err().contains(c[2]), r.err());
+            try (Stream<Path> files = Files.walk(tmp.resolve("runs-" + c[2].length()))) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().equals(RunFiles.RUN_JSON)), "no trial record, so none completed");
+            }
+        }
+    }
+
+    @Test
     void unknownModelListsKnownModels() {
         CliRun r = run(small("recall=pop,itemcff").toArray(String[]::new));
         assertEquals(2, r.code());

@@ -54,8 +54,11 @@ final class InputCache {
         Dataset ds = datasets.get(plan.datasetKey());
         if (ds == null) {
             ds = Preprocessor.apply(plan.loader().load(), plan.preprocessing());
-            datasets.put(plan.datasetKey(), ds);
             DatasetInfo i = ds.info();
+            if (ds.interactions().size() == 0)
+                throw new io.reclab.data.DataFormatException("dataset " + i.name() + " (" + i.source() + ") has no interactions"
+                        + (plan.preprocessing() == null || plan.preprocessing().isNoop() ? "" : " after its filters (dataset.preprocess)") + ": nothing to train or test on");
+            datasets.put(plan.datasetKey(), ds);
             console.printf("dataset %s: %d users, %d items, %d interactions (%.2fs)%n", i.name(), i.users(), i.items(),
                     i.interactions(), RecallStage.seconds(t0));
         }
@@ -65,6 +68,10 @@ final class InputCache {
         SplitResult split = splits.get(splitKey);
         if (split == null) {
             split = plan.splitter().split(ds, new Well19937c(Seeds.derive(plan.seed(), "split")));
+            if (split.train().size() == 0 || split.test().size() == 0)
+                throw new io.reclab.data.DataFormatException("split " + split.protocol() + " of " + ds.info().name() + " ("
+                        + ds.info().interactions() + " interactions) leaves " + (split.train().size() == 0 ? "an empty training part" : "no test interactions")
+                        + ": nothing to " + (split.train().size() == 0 ? "train on" : "evaluate") + "; users need at least 2 interactions each for a per-user split");
             splits.put(splitKey, split);
             console.printf("split %s: train %d, valid %d, test %d%n", split.protocol(), split.train().size(),
                     split.valid().size(), split.test().size());

@@ -75,7 +75,13 @@ public final class ReclabCli implements Callable<Integer> {
             ex.getCommandLine().usage(err);
             return EXIT_CONFIG;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // loading or splitting outgrew the heap (trials catch their own and are recorded as failed)
+            err.println("reclab: " + io.reclab.run.TrialRunner.outOfMemory(e));
+            return EXIT_DATA;
+        }
     }
 
     /** Where config groups are searched: the user's folder (if any), the project's, then the jar. */

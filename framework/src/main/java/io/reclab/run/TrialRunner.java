@@ -116,7 +116,22 @@ public final class TrialRunner {
                 s.refit() ? ", refit on train+valid" + (s.refitEpochs() == null ? "" : " for " + s.refitEpochs() + " epochs") : "");
     }
 
+    /**
+     * One line for an OutOfMemoryError: the heap the JVM had, and how to give it more. The heap a fit needs is not
+     * known when allocation fails midway, so the line suggests twice the current maximum.
+     */
+    public static String outOfMemory(Throwable e) {
+        long max = Runtime.getRuntime().maxMemory();
+        long mb = Math.max(1, max >> 20);
+        String heap = mb >= 1024 ? String.format(java.util.Locale.ROOT, "%.1f GB", mb / 1024.0) : mb + " MB";
+        String twice = mb >= 1024 ? ((2 * mb + 1023) / 1024) + "g" : (2 * mb) + "m";
+        return "out of memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()) + ") with a " + heap
+                + " maximum heap: this needed more; rerun with RECLAB_JAVA_OPTS=-Xmx" + twice
+                + " (twice the current heap) or a smaller dataset";
+    }
+
     static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) return outOfMemory(e);
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
     }

@@ -14,6 +14,10 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** rw-r--r--: what a report or run.json written by any ordinary tool gets. */
+    static final java.util.Set<java.nio.file.attribute.PosixFilePermission> SHARED =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
     public static void writeString(Path file, String content) throws IOException {
         writeBytes(file, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -24,6 +28,12 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, content);
+            // temp files are created 0600; results are meant to be shared and served, so give them ordinary 0644
+            try {
+                Files.setPosixFilePermissions(tmp, SHARED);
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): its defaults apply
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

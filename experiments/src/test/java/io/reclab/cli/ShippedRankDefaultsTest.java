@@ -66,6 +66,11 @@ class ShippedRankDefaultsTest {
     void dcnConfMatchesRecord() { assertFileEqualsDefaults("dcn", DcnConfig::from, DcnConfig.defaults()); }
 
     @Test
+    void gbdtConfMatchesRecord() {
+        assertFileEqualsDefaults("gbdt", GbdtConfig::from, GbdtConfig.defaults());
+    }
+
+    @Test
     void gbdtLrConfMatchesRecord() {
         assertFileEqualsDefaults("gbdt-lr", GbdtLrConfig::from, GbdtLrConfig.defaults());
         assertEquals(GbdtConfig.defaults(), GbdtLrConfig.defaults().gbdt());

@@ -49,9 +49,12 @@ public final class ExperimentRunner {
                       Path runsRoot) throws IOException {
         ConfigComposer.Composed base = composer.compose(experiment, overrides);
         List<Point> points = plan(composer, experiment, overrides, sweeps);
+        // load and split the data first: a missing file or a degenerate log fails without leaving an empty run folder
+        InputCache inputs = new InputCache(console);
+        inputs.source(points.get(0).plan());
         RunStore store = RunStore.create(runsRoot, base.experiment());
         store.writeConfig(base.render(), overrides, sweeps.stream().map(Sweep::toString).toList());
-        return execute(store, points);
+        return execute(store, points, inputs);
     }
 
     /** Continues the run in {@code runDir}: trials already completed are kept, the others are run again. */
@@ -68,7 +71,7 @@ public final class ExperimentRunner {
             if (line.startsWith("-m ")) sweeps.add(Sweep.parse(line.substring(3)));
         }
         String conf = runDir.resolve(RunFiles.CONFIG).toString();
-        return execute(store, plan(composer, conf, List.of(), sweeps));
+        return execute(store, plan(composer, conf, List.of(), sweeps), new InputCache(console));
     }
 
     private record Point(Map<String, String> sweep, ExperimentPlan plan) {}
@@ -96,9 +99,9 @@ public final class ExperimentRunner {
         return points;
     }
 
-    private Result execute(RunStore store, List<Point> points) throws IOException {
+    private Result execute(RunStore store, List<Point> points, InputCache inputs) throws IOException {
         console.println("run folder: " + store.dir());
-        TrialRunner runner = new TrialRunner(store, console);
+        TrialRunner runner = new TrialRunner(store, console, inputs);
         List<RunRecord> records = new ArrayList<>();
         int failed = 0;
         for (Point point : points) {

@@ -26,9 +26,14 @@ public final class TrialRunner {
     private final FittedModels fitted = new FittedModels();
 
     public TrialRunner(RunStore store, PrintWriter console) {
+        this(store, console, new InputCache(console));
+    }
+
+    /** With data already loaded into {@code inputs} (a run checks its data before it creates its folder). */
+    TrialRunner(RunStore store, PrintWriter console, InputCache inputs) {
         this.store = store;
         this.console = console;
-        this.inputs = new InputCache(console);
+        this.inputs = inputs;
     }
 
     public RunStore store() { return store; }

@@ -32,6 +32,24 @@ public final class RankingEvaluator {
 
     private RankingEvaluator() {}
 
+    /** The users with at least one row in a held-out part, ascending, and each one's distinct items (sorted). */
+    public record HeldOut(int[] users, int[][] relevant) {}
+
+    /** The evaluated users of a held-out part and their relevant sets, as every ranking evaluation reads them. */
+    public static HeldOut heldOut(Interactions part) {
+        Csr c = part.byUser();
+        int n = 0;
+        for (int u = 0; u < part.numUsers(); u++) if (c.rowLength(u) > 0) n++;
+        int[] users = new int[n];
+        int[][] relevant = new int[n][];
+        for (int u = 0, i = 0; u < part.numUsers(); u++) {
+            if (c.rowLength(u) == 0) continue;
+            users[i] = u;
+            relevant[i++] = distinct(c.indices, c.rowStart(u), c.rowEnd(u));
+        }
+        return new HeldOut(users, relevant);
+    }
+
     /** Ranks, for every user with at least one test item, the catalogue (or sampled candidates) for {@code s.maxK()}. */
     public static RankingContext context(FittedRecaller model, Interactions train, Interactions valid, Interactions test,
                                          EvalSettings s, long seed) {
@@ -41,15 +59,10 @@ public final class RankingEvaluator {
                     + train.numItems() + "/" + valid.numItems() + "/" + test.numItems());
         Csr testCsr = test.byUser();
         int numUsers = test.numUsers();
-        int n = 0;
-        for (int u = 0; u < numUsers; u++) if (testCsr.rowLength(u) > 0) n++;
-        int[] users = new int[n];
-        int[][] relevant = new int[n][];
-        for (int u = 0, i = 0; u < numUsers; u++) {
-            if (testCsr.rowLength(u) == 0) continue;
-            users[i] = u;
-            relevant[i++] = distinct(testCsr.indices, testCsr.rowStart(u), testCsr.rowEnd(u));
-        }
+        HeldOut h = heldOut(test);
+        int[] users = h.users();
+        int[][] relevant = h.relevant();
+        int n = users.length;
         int[][] ranked = new int[n][];
         Csr trainCsr = train.byUser();
         boolean sampled = s.mode() == EvalSettings.Mode.SAMPLED;

@@ -65,18 +65,12 @@ public final class PipelineEvaluator {
         int ns = settings.channels().size();
         if (channels.size() != ns) throw new IllegalArgumentException(channels.size() + " models for " + ns + " channels");
         List<String> names = settings.sources();
-        Csr held = heldOut.byUser();
         int numUsers = heldOut.numUsers();
-        int n = 0;
-        for (int u = 0; u < numUsers; u++) if (held.rowLength(u) > 0) n++;
+        RankingEvaluator.HeldOut h = RankingEvaluator.heldOut(heldOut);
+        int[] users = h.users();
+        int[][] relevant = h.relevant();
+        int n = users.length;
         if (n == 0) throw new IllegalArgumentException("no user has held-out items: nothing to evaluate the pipeline on");
-        int[] users = new int[n];
-        int[][] relevant = new int[n][];
-        for (int u = 0, i = 0; u < numUsers; u++) {
-            if (held.rowLength(u) == 0) continue;
-            users[i] = u;
-            relevant[i++] = distinct(held.indices, held.rowStart(u), held.rowEnd(u));
-        }
         int[] popularity = serving.itemCounts();
         int numItems = serving.numItems();
         Map<String, Map<String, MetricResult>> stages = new LinkedHashMap<>();
@@ -206,13 +200,6 @@ public final class PipelineEvaluator {
         for (int s = 0; s < ns; s++)
             out.put("final.source." + names.get(s) + ".share@" + k, total == 0 ? Double.NaN : (double) from[s] / total);
         return out;
-    }
-
-    static int[] distinct(int[] sorted, int from, int to) {
-        int[] out = new int[to - from];
-        int n = 0;
-        for (int i = from; i < to; i++) if (n == 0 || out[n - 1] != sorted[i]) out[n++] = sorted[i];
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     private static double sum(float[] x) {

@@ -4,6 +4,7 @@ import io.reclab.data.Csr;
 import io.reclab.data.Dataset;
 import io.reclab.data.Interactions;
 import io.reclab.eval.RankingContext;
+import io.reclab.eval.RankingEvaluator;
 import io.reclab.eval.RankingValidator;
 import io.reclab.metric.RankingMetric;
 import io.reclab.pipeline.CandidateRows;
@@ -102,7 +103,7 @@ final class PipelineStage implements TrialStage {
                     + " rows): nothing to label ranker rows with");
         RankingValidator earlyValidator = new RankingValidator(parts.earlier(), parts.later(), plan.selection().validMetric(),
                 plan.evaluation(), in.evalSeed());
-        int[] laterUsers = usersWithRows(parts.later());
+        int[] laterUsers = RankingEvaluator.heldOut(parts.later()).users();
         Csr earlierCsr = parts.earlier().byUser();
         ChannelLists[] early = new ChannelLists[ns];
         for (int s = 0; s < ns; s++) {
@@ -136,7 +137,7 @@ final class PipelineStage implements TrialStage {
                 refit ? train.concat(valid) : train, rank.history());
         Samples validSamples = trainSamples.select(new int[0]);
         if (!refit && valid.size() > 0) {
-            int[] vu = usersWithRows(valid);
+            int[] vu = RankingEvaluator.heldOut(valid).users();
             ChannelLists[] vl = new ChannelLists[ns];
             Csr trainCsr = train.byUser();
             for (int s = 0; s < ns; s++) vl[s] = ChannelLists.retrieve(served.get(s), vu, trainCsr, null, ps.quota(s), threads);
@@ -189,14 +190,5 @@ final class PipelineStage implements TrialStage {
         RunRecord.Selection selection = new RunRecord.Selection(plan.selection().validMetric().id(), "higher", null,
                 validValue, refit, null);
         return new Outcome(new RunRecord.Metrics(validMetrics, testMetrics, directions), selection, protocol, extras);
-    }
-
-    private static int[] usersWithRows(Interactions part) {
-        Csr c = part.byUser();
-        int n = 0;
-        for (int u = 0; u < part.numUsers(); u++) if (c.rowLength(u) > 0) n++;
-        int[] out = new int[n];
-        for (int u = 0, i = 0; u < part.numUsers(); u++) if (c.rowLength(u) > 0) out[i++] = u;
-        return out;
     }
 }

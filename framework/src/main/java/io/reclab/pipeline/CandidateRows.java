@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * (user, candidate) rows for the pipeline's ranker, with the features that only a pipeline has: which channels
  * recalled the candidate ({@code channels}, multi-valued), its rank in each channel ({@code rank_<channel>},
- * bucketised on a log-like grid, its own bucket when the channel did not recall it) and its score normalised per
- * channel and user ({@code score_<channel>}, decile buckets learnt from training rows). The user and item fields and
+ * bucketised on a log-like grid, its own bucket when the channel did not recall it) and its score min-max normalised
+ * per channel and user ({@code score_<channel>}, a numeric value in [0, 1], absent when the channel did not recall it). The user and item fields and
  * the user's recent items ({@code history}, training items strictly before the row's time) come from the rank
  * stage's {@link SampleBuilder}, so the pipeline's ranker reads the same columns a plain rank model does.
  * <p>
@@ -25,7 +25,6 @@ public final class CandidateRows {
     public static final String CHANNELS = "channels";
     /** Rank buckets: edges on 0-based ranks, roughly doubling (1, 2, 3, 4-5, 6-10, ..., 201-500, beyond). */
     static final double[] RANK_EDGES = {1, 2, 3, 5, 10, 20, 50, 100, 200, 500};
-    static final int SCORE_QUANTILES = 10;
 
     private final int channels;
     private int n;

@@ -2,7 +2,6 @@ package io.reclab.pipeline;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
@@ -330,7 +329,4 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
     public static String render(Config c) {
         return c.root().render(ConfigRenderOptions.concise());
     }
-
-    /** An empty override block. */
-    public static Config none() { return ConfigFactory.empty(); }
 }

@@ -22,6 +22,4 @@ public final class FittedModels {
     public FittedRecaller recaller(String key) { return recallers.get(key); }
 
     public void putRecaller(String key, FittedRecaller m) { recallers.put(key, m); }
-
-    public boolean hasRecaller(String key) { return recallers.containsKey(key); }
 }

@@ -43,7 +43,8 @@ public record ExperimentPlan(String name, String description, long seed, int thr
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
-            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr");
+            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr",
+            "bench");
 
     /**
      * One model of a stage. {@code option} is the key under {@code recall} (the trial's name); {@code model} the

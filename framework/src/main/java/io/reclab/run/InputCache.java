@@ -24,16 +24,17 @@ import java.util.Map;
  * Loads what trials read, once per distinct configuration: datasets (after preprocessing), their splits, CTR
  * files, and encoded rank samples. Errors here abort the run: no trial can run without its data.
  */
-final class InputCache {
+public final class InputCache {
     private final PrintWriter console;
     private final Map<String, Dataset> datasets = new HashMap<>();
     private final Map<String, SplitResult> splits = new HashMap<>();
     private final Map<String, CtrData> ctr = new HashMap<>();
     private final Map<String, RankData> rank = new HashMap<>();
 
-    InputCache(PrintWriter console) { this.console = console; }
+    public InputCache(PrintWriter console) { this.console = console; }
 
-    DataSource source(ExperimentPlan plan) throws IOException {
+    /** The plan's data, loaded (or generated) and split once per dataset, split and seed. */
+    public DataSource source(ExperimentPlan plan) throws IOException {
         return plan.ctr() != null ? ctrFiles(plan) : log(plan);
     }
 

@@ -33,6 +33,7 @@ import java.util.Set;
  *       random = 0                           # extra random unseen negatives per positive
  *       holdout = auto                       # auto (as the split) | time (latest rows) | fold (random) | items (new items)
  *       holdout-fraction = 0.2               # share of each user's training rows the ranker learns labels from
+ *       folds = 1                            # K >= 2: K-fold stacking (holdout fold), every row labelled once
  *       history = 20                         # recent items in the ranker's history field (0 = none)
  *       max-positives = 0                    # labelled positives per user at most (0 = all)
  *     }
@@ -58,6 +59,8 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
     public static final int DEFAULT_RATIO = 4;
     public static final int DEFAULT_RANDOM = 0;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
+    /** One holdout (no stacking); {@code folds = K} labels every training row once over K channel fits. */
+    public static final int DEFAULT_FOLDS = 1;
     public static final int DEFAULT_HISTORY = 20;
     /** Labelled positives per user at most (0 = all). */
     public static final int DEFAULT_MAX_POSITIVES = 0;
@@ -131,7 +134,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
      * @param overrides keys that override {@code rank.<model>} for the pipeline's ranker
      */
     public record Rank(String model, Config overrides, Negatives negatives, int ratio, int random, Holdout holdout,
-                       double holdoutFraction, int history, int maxPositives) {}
+                       double holdoutFraction, int folds, int history, int maxPositives) {}
 
     public PipelineSettings {
         channels = List.copyOf(channels);
@@ -199,7 +202,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
     }
 
     private static final Set<String> RANK_KEYS = Set.of("model", "negatives", "ratio", "random", "holdout",
-            "holdout-fraction", "history", "max-positives");
+            "holdout-fraction", "folds", "history", "max-positives");
 
     /**
      * Reads the block and rejects unknown keys.
@@ -289,6 +292,10 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         double fraction = rb.getDouble("holdout-fraction", DEFAULT_HOLDOUT_FRACTION);
         if (!(fraction > 0 && fraction < 1))
             throw new ConfigError("`" + rb.path() + ".holdout-fraction` = " + fraction + ": expected a number in (0, 1)");
+        int folds = rb.positiveInt("folds", DEFAULT_FOLDS);
+        if (folds > 1 && (holdout == Holdout.TIME || holdout == Holdout.ITEMS))
+            throw new ConfigError("`" + rb.path() + ".folds` = " + folds + " deals random folds of each user's rows, which `holdout` = "
+                    + holdout.key() + " does not: use holdout = fold (or auto on a random split), or folds = 1");
         int history = rb.nonNegativeInt("history", DEFAULT_HISTORY);
         int maxPositives = rb.nonNegativeInt("max-positives", DEFAULT_MAX_POSITIVES);
         Config overrides = rb.raw();
@@ -299,7 +306,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         List<Integer> ks = b.getIntList("final-k", defaultKs);
         b.finish();
         return new PipelineSettings(name == null ? "pipeline" : name, channels, new Merge(strategy, size),
-                new Rank(model, overrides, negatives, ratio, random, holdout, fraction, history, maxPositives), ks);
+                new Rank(model, overrides, negatives, ratio, random, holdout, fraction, folds, history, maxPositives), ks);
     }
 
     /** The settings, typed, for run.json's params. */
@@ -318,6 +325,7 @@ public record PipelineSettings(String name, List<Channel> channels, Merge merge,
         p.put("rank.random", rank.random());
         p.put("rank.holdout", rank.holdout().key());
         p.put("rank.holdout-fraction", rank.holdoutFraction());
+        p.put("rank.folds", rank.folds());
         p.put("rank.history", rank.history());
         p.put("rank.max-positives", rank.maxPositives());
         rank.overrides().entrySet().forEach(e -> p.put("rank." + e.getKey(), e.getValue().unwrapped()));

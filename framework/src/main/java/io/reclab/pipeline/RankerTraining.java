@@ -61,6 +61,43 @@ public final class RankerTraining {
         return parts(train, later);
     }
 
+    /**
+     * K-fold stacking: per user, a seeded shuffle of the training rows is dealt round-robin into {@code k} folds;
+     * part {@code f} has fold {@code f} as its later part and the other folds as its earlier part. Every row is a
+     * label exactly once over the parts, and each part's channels see (k-1)/k of train, closer to the serving
+     * channels than one holdout's earlier part. Users with one row keep it in every earlier part.
+     */
+    public static java.util.List<Parts> folds(Interactions train, int k, long seed) {
+        if (k < 2) throw new IllegalArgumentException("k-fold needs k >= 2, got " + k);
+        int[] fold = new int[train.size()];
+        Arrays.fill(fold, -1);
+        Csr byUser = train.byUser();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int u = 0; u < train.numUsers(); u++) {
+            int a = byUser.rowStart(u), len = byUser.rowEnd(u) - a;
+            if (len < 2) continue;
+            int[] rows = new int[len];
+            for (int j = 0; j < len; j++) rows[j] = byUser.source[a + j];
+            Arrays.sort(rows);
+            SplittableRandom r = rnd.split();
+            for (int j = len - 1; j > 0; j--) {
+                int x = r.nextInt(j + 1), t = rows[j];
+                rows[j] = rows[x];
+                rows[x] = t;
+            }
+            // a random first fold per user, so users with fewer rows than k do not all label fold 0
+            int offset = r.nextInt(k);
+            for (int j = 0; j < len; j++) fold[rows[j]] = (j + offset) % k;
+        }
+        java.util.List<Parts> out = new java.util.ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            boolean[] later = new boolean[train.size()];
+            for (int r = 0; r < later.length; r++) later[r] = fold[r] == f;
+            out.add(parts(train, later));
+        }
+        return out;
+    }
+
     private static Parts parts(Interactions train, boolean[] later) {
         int nl = 0;
         for (boolean b : later) if (b) nl++;

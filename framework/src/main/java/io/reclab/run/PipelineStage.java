@@ -96,40 +96,58 @@ final class PipelineStage implements TrialStage {
         PipelineSettings.Rank rank = ps.rank();
         PipelineSettings.Holdout holdout = rank.holdout().resolve(plan.splitMethod());
         extras.put("ranker.holdout_by_time", holdout == PipelineSettings.Holdout.TIME ? 1.0 : 0.0);
-        RankerTraining.Parts parts = RankerTraining.holdout(train, holdout, rank.holdoutFraction(),
-                Seeds.derive(plan.seed(), "pipeline.holdout"));
-        if (parts.later().size() == 0)
-            throw new IllegalStateException("the ranker's holdout part of train is empty (every user has fewer than 2 training"
-                    + " rows): nothing to label ranker rows with");
-        RankingValidator earlyValidator = new RankingValidator(parts.earlier(), parts.later(), plan.selection().validMetric(),
-                plan.evaluation(), in.evalSeed());
-        int[] laterUsers = RankingEvaluator.heldOut(parts.later()).users();
-        Csr earlierCsr = parts.earlier().byUser();
-        ChannelLists[] early = new ChannelLists[ns];
-        for (int s = 0; s < ns; s++) {
-            ExperimentPlan.ModelSpec spec = pp.channels().get(s);
-            console.printf("  %-24s fitting channel %s on train's earlier part%n", "", spec.option());
-            FittedRecaller m = spec.recaller().fit(new TrainContext(parts.earlier(), parts.later(), ds.userFeatures(),
-                    ds.itemFeatures(), Seeds.derive(plan.seed(), spec.path()), threads, new TrainingLog(), earlyValidator));
-            early[s] = ChannelLists.retrieve(m, laterUsers, earlierCsr, null, ps.quota(s), threads);
+        if (rank.folds() > 1 && holdout != PipelineSettings.Holdout.FOLD)
+            throw new io.reclab.config.ConfigError("`pipeline.rank.folds` = " + rank.folds() + " deals random folds, but holdout = auto"
+                    + " resolves to " + holdout.key() + " on split " + plan.splitMethod() + ": set pipeline.rank.holdout = fold or folds = 1");
+        List<RankerTraining.Parts> folds = rank.folds() > 1
+                ? RankerTraining.folds(train, rank.folds(), Seeds.derive(plan.seed(), "pipeline.folds"))
+                : List.of(RankerTraining.holdout(train, holdout, rank.holdoutFraction(), Seeds.derive(plan.seed(), "pipeline.holdout")));
+        List<RawTable> tables = new ArrayList<>();
+        long negSeed = Seeds.derive(plan.seed(), "pipeline.negatives");
+        long labelRows = 0, users = 0, positives = 0, negatives = 0, missed = 0;
+        for (int f = 0; f < folds.size(); f++) {
+            RankerTraining.Parts parts = folds.get(f);
+            if (parts.later().size() == 0)
+                throw new IllegalStateException("the ranker's holdout part of train is empty (every user has fewer than 2 training"
+                        + " rows): nothing to label ranker rows with");
+            RankingValidator earlyValidator = new RankingValidator(parts.earlier(), parts.later(), plan.selection().validMetric(),
+                    plan.evaluation(), in.evalSeed());
+            int[] laterUsers = RankingEvaluator.heldOut(parts.later()).users();
+            Csr earlierCsr = parts.earlier().byUser();
+            ChannelLists[] early = new ChannelLists[ns];
+            for (int s = 0; s < ns; s++) {
+                ExperimentPlan.ModelSpec spec = pp.channels().get(s);
+                console.printf("  %-24s fitting channel %s on train's earlier part%s%n", "", spec.option(),
+                        folds.size() > 1 ? " (fold " + (f + 1) + "/" + folds.size() + ")" : "");
+                FittedRecaller m = spec.recaller().fit(new TrainContext(parts.earlier(), parts.later(), ds.userFeatures(),
+                        ds.itemFeatures(), Seeds.derive(plan.seed(), spec.path()), threads, new TrainingLog(), earlyValidator));
+                early[s] = ChannelLists.retrieve(m, laterUsers, earlierCsr, null, ps.quota(s), threads);
+            }
+            CandidateRows foldRows = new CandidateRows(ns);
+            RankerTraining.Counts tc = RankerTraining.label(rank, early, ps.merger(numItems), parts.later(), earlierCsr,
+                    f == 0 ? negSeed : Seeds.derive(negSeed, f), foldRows);
+            tables.add(foldRows.table(names, ds.userFeatures(), ds.itemFeatures(), parts.earlier(),
+                    PipelineScorer.now(parts.earlier()), rank.history()));
+            labelRows += parts.later().size();
+            users += tc.users();
+            positives += tc.positives();
+            negatives += tc.negatives();
+            missed += tc.missedPositives();
         }
-        CandidateRows trainRows = new CandidateRows(ns);
-        RankerTraining.Counts tc = RankerTraining.label(rank, early, ps.merger(numItems), parts.later(), earlierCsr,
-                Seeds.derive(plan.seed(), "pipeline.negatives"), trainRows);
-        if (tc.positives() == 0)
+        if (positives == 0)
             throw new IllegalStateException("no candidate the channels recalled for train's later part was chosen by its user:"
                     + " the ranker has no positive row (raise the channels' quotas or pipeline.rank.holdout-fraction)");
-        RawTable trainTable = trainRows.table(names, ds.userFeatures(), ds.itemFeatures(), parts.earlier(),
-                PipelineScorer.now(parts.earlier()), rank.history());
+        RawTable trainTable = RawTable.concat(tables);
         FeaturePipeline fp = new FeaturePipeline(CandidateRows.fields(pp.features().fields(), names, rank.history()),
                 pp.features().hashSeed());
         FittedFeaturePipeline features = fp.fit(trainTable);
         Samples trainSamples = features.transform(trainTable);
-        extras.put("ranker.holdout_rows", (double) parts.later().size());
-        extras.put("ranker.users", (double) tc.users());
-        extras.put("ranker.positives", (double) tc.positives());
-        extras.put("ranker.negatives", (double) tc.negatives());
-        extras.put("ranker.unrecalled_positives", (double) tc.missedPositives());
+        extras.put("ranker.folds", (double) folds.size());
+        extras.put("ranker.holdout_rows", (double) labelRows);
+        extras.put("ranker.users", (double) users);
+        extras.put("ranker.positives", (double) positives);
+        extras.put("ranker.negatives", (double) negatives);
+        extras.put("ranker.unrecalled_positives", (double) missed);
         extras.put("ranker.features", (double) trainSamples.numFeatures());
 
         // the ranker's early stopping: serving channels' candidates for the validation users, labelled by valid

@@ -28,7 +28,7 @@ class PipelineEvaluatorTest {
                 new PipelineSettings.Channel("b", qb, ConfigFactory.empty())),
                 new PipelineSettings.Merge(PipelineSettings.Strategy.QUOTA, 0),
                 new PipelineSettings.Rank("lr", ConfigFactory.empty(), PipelineSettings.Negatives.CANDIDATES, 4, 0,
-                        PipelineSettings.Holdout.FOLD, 0.2, 0, 0), ks);
+                        PipelineSettings.Holdout.FOLD, 0.2, 1, 0, 0), ks);
     }
 
     private static PipelineScorer scorer(FittedFeaturePipeline fp, FittedRanker ranker, Interactions train, int history, int block) {

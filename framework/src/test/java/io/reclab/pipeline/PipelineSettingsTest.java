@@ -69,6 +69,16 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void foldsAreRefusedWithATimeOrItemsHoldout() {
+        for (String h : new String[]{"time", "items"}) {
+            ConfigError e = assertThrows(ConfigError.class, () -> parse("channels = [ { model = itemcf } ], rank { model = fm, folds = 3, holdout = " + h + " }"));
+            assertTrue(e.getMessage().contains("folds") && e.getMessage().contains(h), e.getMessage());
+        }
+        assertEquals(3, parse("channels = [ { model = itemcf } ], rank { model = fm, folds = 3, holdout = fold }").rank().folds());
+        assertThrows(ConfigError.class, () -> parse("channels = [ { model = itemcf } ], rank { model = fm, folds = 0 }"));
+    }
+
+    @Test
     void leakageIsRefused() {
         for (String part : List.of("valid", "test")) {
             ConfigError e = assertThrows(ConfigError.class, () -> parse("channels = [ { model = itemcf } ], rank { model = fm, holdout = " + part + " }"));

@@ -44,6 +44,46 @@ class RankerTrainingTest {
     }
 
     @Test
+    void kFoldLabelsEveryRowOnceAndEachPartPartitionsTrain() {
+        Interactions train = log(40, 90, 7, 3);
+        int k = 5;
+        java.util.List<RankerTraining.Parts> folds = RankerTraining.folds(train, k, 11);
+        assertEquals(k, folds.size());
+        Set<Long> all = pairs(train), labelled = new HashSet<>();
+        int labelledRows = 0;
+        for (RankerTraining.Parts p : folds) {
+            Set<Long> e = pairs(p.earlier()), l = pairs(p.later());
+            assertTrue(java.util.Collections.disjoint(e, l));
+            Set<Long> union = new HashSet<>(e);
+            union.addAll(l);
+            assertEquals(all, union, "each part partitions train");
+            labelledRows += p.later().size();
+            labelled.addAll(l);
+            int[] earlierCounts = p.earlier().userCounts(), laterCounts = p.later().userCounts();
+            for (int u = 0; u < 40; u++) {
+                assertTrue(earlierCounts[u] >= 1, "user " + u + " keeps rows for the channels");
+                // 7 rows dealt round-robin into 5 folds: 1 or 2 per fold
+                assertTrue(laterCounts[u] == 1 || laterCounts[u] == 2, "user " + u + ": " + laterCounts[u]);
+            }
+        }
+        assertEquals(train.size(), labelledRows, "every row is a label exactly once over the folds");
+        assertEquals(all, labelled);
+        assertEquals(pairs(folds.get(2).later()), pairs(RankerTraining.folds(train, k, 11).get(2).later()), "seeded");
+        assertThrows(IllegalArgumentException.class, () -> RankerTraining.folds(train, 1, 11));
+    }
+
+    @Test
+    void kFoldKeepsAOneRowUserInEveryEarlierPart() {
+        Interactions train = new Interactions(new int[]{0, 1, 1, 1}, new int[]{0, 1, 2, 3}, new float[]{1, 1, 1, 1},
+                new long[]{1, 2, 3, 4}, IdMap.identity(2), IdMap.identity(4));
+        for (RankerTraining.Parts p : RankerTraining.folds(train, 3, 5)) {
+            assertEquals(1, p.earlier().userCounts()[0]);
+            assertEquals(0, p.later().userCounts()[0]);
+            assertEquals(1, p.later().userCounts()[1], "3 rows into 3 folds: one label each");
+        }
+    }
+
+    @Test
     void timeHoldoutPutsEachUsersLatestRowsLater() {
         Interactions train = log(30, 80, 10, 1);
         RankerTraining.Parts p = RankerTraining.holdout(train, Holdout.TIME, 0.2, 5);
@@ -112,7 +152,7 @@ class RankerTrainingTest {
     }
 
     private static PipelineSettings.Rank rank(Negatives neg, int ratio, int random, int maxPositives) {
-        return new PipelineSettings.Rank("lr", ConfigFactory.empty(), neg, ratio, random, Holdout.FOLD, 0.2, 0, maxPositives);
+        return new PipelineSettings.Rank("lr", ConfigFactory.empty(), neg, ratio, random, Holdout.FOLD, 0.2, 1, 0, maxPositives);
     }
 
     @Test

@@ -131,6 +131,61 @@ public final class RawTable {
         return new RawTable(out, lab, us, ts);
     }
 
+    /**
+     * The rows of {@code parts}, one after the other. Every part must have the same columns in the same order, of the
+     * same kinds; string columns are re-encoded over the union of the parts' dictionaries (first-seen order), so a
+     * value keeps its meaning across parts. Times are kept only when every part has them.
+     */
+    public static RawTable concat(List<RawTable> parts) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to concatenate");
+        if (parts.size() == 1) return parts.get(0);
+        RawTable first = parts.get(0);
+        int n = 0;
+        boolean times = true;
+        for (RawTable t : parts) {
+            n += t.size();
+            times &= t.hasTimes();
+            if (t.columns.size() != first.columns.size())
+                throw new IllegalArgumentException("parts differ in columns: " + first.byName.keySet() + " vs " + t.byName.keySet());
+        }
+        List<Column> out = new ArrayList<>(first.columns.size());
+        for (int c = 0; c < first.columns.size(); c++) {
+            Column head = first.columns.get(c);
+            if (head instanceof StringColumn) {
+                Map<String, Integer> dict = new LinkedHashMap<>();
+                int[] codes = new int[n];
+                int at = 0;
+                for (RawTable t : parts) {
+                    StringColumn s = t.stringColumn(head.name());
+                    int[] remap = new int[s.dictionary().length];
+                    for (int d = 0; d < remap.length; d++) remap[d] = dict.computeIfAbsent(s.dictionary()[d], k -> dict.size());
+                    for (int r = 0; r < s.size(); r++) codes[at++] = remap[s.codes()[r]];
+                }
+                out.add(new StringColumn(head.name(), codes, dict.keySet().toArray(String[]::new)));
+            } else {
+                float[] v = new float[n];
+                int at = 0;
+                for (RawTable t : parts) {
+                    float[] x = t.floatColumn(head.name()).values();
+                    System.arraycopy(x, 0, v, at, x.length);
+                    at += x.length;
+                }
+                out.add(new FloatColumn(head.name(), v));
+            }
+        }
+        float[] lab = new float[n];
+        int[] us = new int[n];
+        long[] ts = times ? new long[n] : null;
+        int at = 0;
+        for (RawTable t : parts) {
+            System.arraycopy(t.labels, 0, lab, at, t.size());
+            System.arraycopy(t.users, 0, us, at, t.size());
+            if (ts != null) System.arraycopy(t.times, 0, ts, at, t.size());
+            at += t.size();
+        }
+        return new RawTable(out, lab, us, ts);
+    }
+
     /** This table plus one more column. */
     public RawTable withColumn(Column c) {
         List<Column> out = new ArrayList<>(columns);

@@ -29,12 +29,15 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code reclab} command line: {@code run} an experiment with Hydra-style overrides, {@code tune} one model's
- * hyperparameters on validation, {@code list} what is registered, {@code report} one or more run target. Exit codes: 0 success, 1 a trial failed, 2 a configuration
+ * hyperparameters on validation, {@code list} what is registered, {@code report} one or more run folders,
+ * {@code bench} timings; {@code help <command>} and {@code generate-completion} (a bash/zsh completion script:
+ * {@code source <(./reclab generate-completion)}). Exit codes: 0 success, 1 a trial failed, 2 a configuration
  * mistake, 3 unreadable or malformed data.
  */
-@Command(name = "reclab", mixinStandardHelpOptions = true, version = "reclab 0.1.0",
+@Command(name = "reclab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "reclab 0.1.0",
         description = "Reproducible recall and ranking experiments for recommender systems.",
-        subcommands = {ReclabCli.Run.class, ReclabCli.Tune.class, ReclabCli.ListCommand.class, ReclabCli.Report.class, ReclabCli.Bench.class})
+        subcommands = {ReclabCli.Run.class, ReclabCli.Tune.class, ReclabCli.ListCommand.class, ReclabCli.Report.class, ReclabCli.Bench.class,
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class ReclabCli implements Callable<Integer> {
     static final int EXIT_TRIAL_FAILED = 1;
     static final int EXIT_CONFIG = 2;

@@ -88,6 +88,21 @@ class ReclabCliTest {
     }
 
     @Test
+    void everyCommandHasHelpAndACompletionScriptIsGenerated() {
+        for (String cmd : java.util.List.of("run", "tune", "list", "report", "bench")) {
+            CliRun h = CliRun.of(cmd, "--help");
+            assertEquals(0, h.code(), cmd + ": " + h.err());
+            assertTrue(h.out().startsWith("Usage: reclab " + cmd), cmd + ": " + h.out());
+            CliRun viaHelp = CliRun.of("help", cmd);
+            assertEquals(0, viaHelp.code(), viaHelp.err());
+            assertEquals(h.out(), viaHelp.out(), "`reclab help " + cmd + "` = `reclab " + cmd + " --help`");
+        }
+        CliRun c = CliRun.of("generate-completion");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("complete -F") && c.out().contains("bench"), "a bash completion script naming the commands");
+    }
+
+    @Test
     void unknownKeyIsOneLineExitTwoAndNothingRuns() {
         CliRun r = run(small("recall.itemcf.neighbours=5").toArray(String[]::new));
         assertEquals(2, r.code());

@@ -47,7 +47,10 @@ public final class EpochLoop {
                     S snap = trainee.snapshot();
                     double score = validator.validate(asRecaller.apply(snap));
                     if (log != null) log.record("valid." + validator.metricId(), epoch, score);
-                    if (es.offer(epoch, score, snap)) break;
+                    boolean stop = es.offer(epoch, score, snap);
+                    bar.validation(String.format(java.util.Locale.ROOT, "valid %s %.4f (best %.4f @ %d)", validator.metricId(),
+                            score, es.bestScore(), es.bestEpoch()));
+                    if (stop) break;
                 }
             }
         } finally {

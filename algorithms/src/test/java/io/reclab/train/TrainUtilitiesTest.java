@@ -89,8 +89,26 @@ class TrainUtilitiesTest {
         assertEquals("\rbpr epoch 1/4 [######..................] loss 0.69310 ETA 6s" + System.lineSeparator(), s);
         assertEquals("1m05s", ProgressBar.formatSeconds(65));
         assertEquals("2h01m", ProgressBar.formatSeconds(7260));
-        // no console under the test runner: the default bar must stay silent
-        if (System.console() == null) assertFalse(new ProgressBar("x", 3).enabled());
+        // no console under the test runner: the default prints plain lines, not a redrawn bar
+        if (System.console() == null) assertFalse(new ProgressBar("x", 3).redraws());
+    }
+
+    @Test
+    void withoutATerminalPlainLinesComeAtTheIntervalWithValidationAndEta() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        long[] now = {0};
+        ProgressBar bar = new ProgressBar("bpr", 100, new PrintStream(buf, true, StandardCharsets.UTF_8), false, 30, () -> now[0]);
+        now[0] = 10_000_000_000L;
+        bar.update(1, 0.5); // 10 s in: under the interval, nothing yet
+        assertEquals("", buf.toString(StandardCharsets.UTF_8));
+        bar.validation("valid ndcg@10 0.2500 (best 0.2500 @ 2)");
+        now[0] = 40_000_000_000L;
+        bar.update(4, 0.25); // 40 s for 4 epochs -> 96 left at 10 s = 960 s
+        now[0] = 50_000_000_000L;
+        bar.update(5, 0.2); // 10 s after the last line: skipped
+        bar.finish();
+        assertEquals("  bpr epoch 4/100 loss 0.25000 valid ndcg@10 0.2500 (best 0.2500 @ 2) elapsed 40s ETA 16m00s"
+                + System.lineSeparator(), buf.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -253,6 +253,24 @@ class CtrBenchmarkCliTest {
     }
 
     @Test
+    void movieLensWithoutUItemIsADataErrorExitThreeBeforeAnyRunFolder() throws IOException {
+        // a MovieLens 100K folder with u.data and u.user but no u.item: ml100k-ctr's genre and year fields cannot exist
+        Path dir = Files.createDirectories(tmp.resolve("ml100k-no-item"));
+        StringBuilder data = new StringBuilder(), users = new StringBuilder();
+        for (int u = 1; u <= 20; u++) {
+            users.append(u).append('|').append(20 + u).append("|M|student|0").append(u).append("000\n");
+            for (int i = 1; i <= 10; i++) data.append(u).append('\t').append((u * 7 + i) % 30 + 1).append('\t').append(1 + (u + i) % 5)
+                    .append('\t').append(880000000L + u * 100 + i).append('\n');
+        }
+        Files.writeString(dir.resolve("u.data"), data);
+        Files.writeString(dir.resolve("u.user"), users);
+        CliRun r = CliRun.of("run", "ml100k-ctr", "--runs", tmp.resolve("runs").toString(), "dataset.path=" + dir);
+        assertEquals(3, r.code(), r.err() + r.out());
+        assertTrue(r.err().contains("no item features") && r.err().contains("u.item"), r.err());
+        assertFalse(Files.exists(tmp.resolve("runs").resolve("ml100k-ctr")), "no run folder until the data is complete");
+    }
+
+    @Test
     void missingFileIsOneLineExitThreeNamingKeyAndPath() throws IOException {
         CliRun o = run(args("ctr-frappe", "ctr.dir=" + tmp.resolve("nowhere"), "rank=lr"));
         assertEquals(3, o.code(), o.out() + o.err());

@@ -51,7 +51,10 @@ public final class ExperimentRunner {
         List<Point> points = plan(composer, experiment, overrides, sweeps);
         // load and split the data first: a missing file or a degenerate log fails without leaving an empty run folder
         InputCache inputs = new InputCache(console);
-        inputs.source(points.get(0).plan());
+        DataSource first = inputs.source(points.get(0).plan());
+        // and the rank samples' features: a field the data lacks fails here too, before any folder exists
+        ExperimentPlan p0 = points.get(0).plan();
+        if (!p0.rank().isEmpty() && p0.ctr() == null && p0.rankSetup() != null) inputs.rankData(p0, first);
         RunStore store = RunStore.create(runsRoot, base.experiment());
         store.writeConfig(base.render(), overrides, sweeps.stream().map(Sweep::toString).toList());
         return execute(store, points, inputs);

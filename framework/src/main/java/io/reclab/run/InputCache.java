@@ -101,6 +101,13 @@ public final class InputCache {
             FittedFeaturePipeline fp = plan.rankSetup().features().fit(train);
             rd = new RankData(fp.transform(train), fp.transform(valid), fp.transform(test), RecallStage.seconds(t0), fp);
         } catch (IllegalArgumentException | IllegalStateException e) {
+            // a dataset whose loader found no user or item file has no such columns at all: the data is short, not the config
+            String missing = ds.userFeatures().isEmpty() && ds.itemFeatures().isEmpty() ? "user and item"
+                    : ds.itemFeatures().isEmpty() ? "item" : ds.userFeatures().isEmpty() ? "user" : null;
+            if (missing != null && e.getMessage() != null && e.getMessage().contains("no column"))
+                throw new io.reclab.data.DataFormatException("dataset " + ds.info().name() + " (" + ds.info().source() + ") has no "
+                        + missing + " features, which features.fields needs (" + e.getMessage() + "): its loader found no "
+                        + missing + " file there (for MovieLens 100K: u.item for item fields, u.user for user fields)");
             // a field that does not fit the data (unknown column, cross over a numeric column) is a config mistake
             throw new ConfigError("features: " + e.getMessage() + " (columns available: " + columnNames(train) + ")");
         }

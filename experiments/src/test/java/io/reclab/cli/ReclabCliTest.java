@@ -112,6 +112,23 @@ class ReclabCliTest {
     }
 
     @Test
+    void aFolderHeldByALiveProcessIsNotResumedTwiceAndAStaleLockIsTakenOver() throws IOException {
+        assertEquals(0, run(small().toArray(String[]::new)).code());
+        Path dir = onlyRun(tmp.resolve("runs"));
+        assertFalse(Files.exists(dir.resolve(io.reclab.run.RunLock.FILE)), "released when the run ended");
+        ProcessHandle me = ProcessHandle.current();
+        Files.writeString(dir.resolve(io.reclab.run.RunLock.FILE),
+                me.pid() + " " + me.info().startInstant().map(Object::toString).orElse("?") + "\n");
+        CliRun r = run("run", "--resume", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is in use by process " + me.pid()), r.err());
+        Files.writeString(dir.resolve(io.reclab.run.RunLock.FILE), me.pid() + " 1999-01-01T00:00:00Z\n"); // a reused pid
+        r = run("run", "--resume", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("completed earlier, skipped"), r.out());
+    }
+
+    @Test
     void resumeOfAFolderThatIsNotARunOrWithNewSettingsIsOneLineExitTwo() throws IOException {
         Path notRun = Files.createDirectories(tmp.resolve("somewhere"));
         CliRun r = run("run", "--resume", notRun.toString());

@@ -103,6 +103,12 @@ public final class ExperimentRunner {
     }
 
     private Result execute(RunStore store, List<Point> points, InputCache inputs) throws IOException {
+        try (RunLock lock = RunLock.acquire(store.dir())) {
+            return executeLocked(store, points, inputs);
+        }
+    }
+
+    private Result executeLocked(RunStore store, List<Point> points, InputCache inputs) throws IOException {
         console.println("run folder: " + store.dir());
         TrialRunner runner = new TrialRunner(store, console, inputs);
         List<RunRecord> records = new ArrayList<>();

@@ -135,6 +135,13 @@ public final class Tuner {
 
     private Result execute(ConfigComposer composer, RunStore store, String experiment, List<String> overrides,
                            Setup setup) throws IOException {
+        try (io.reclab.run.RunLock lock = io.reclab.run.RunLock.acquire(store.dir())) {
+            return executeLocked(composer, store, experiment, overrides, setup);
+        }
+    }
+
+    private Result executeLocked(ConfigComposer composer, RunStore store, String experiment, List<String> overrides,
+                                 Setup setup) throws IOException {
         Settings s = setup.settings();
         SearchSpace space = SearchSpace.of(setup.space());
         Sampler sampler = Sampler.of(s.sampler());

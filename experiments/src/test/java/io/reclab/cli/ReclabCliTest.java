@@ -160,6 +160,34 @@ class ReclabCliTest {
     }
 
     @Test
+    void duplicatesAndOddIdsAreWarnedOnceWithCountsAndThePolicyIsInRunJson() throws IOException {
+        StringBuilder csv = new StringBuilder("user,item,rating,timestamp\n");
+        for (int u = 1; u <= 30; u++) for (int i = 1; i <= 8; i++) csv.append(u).append(',').append((u + i * 3) % 20 + 1).append(",5,").append(u * 10 + i).append('\n');
+        csv.append("1,").append((1 + 3) % 20 + 1).append(",4,9999\n");      // user 1's first item again
+        csv.append("2,").append((2 + 3) % 20 + 1).append(",4,9998\n");      // user 2's first item again
+        csv.append("2,").append((2 + 3) % 20 + 1).append(",3,9997\n");      // and a third time
+        csv.append("-7,1,5,1\n-7,2,5,2\n-7,3,5,3\n");                     // a negative user id
+        csv.append("3,x9,5,4\n");                                          // a non-integer item id
+        Path f = Files.writeString(tmp.resolve("dups.csv"), csv);
+        for (String dedupe : new String[]{"none", "first"}) {
+            Path runs = tmp.resolve("runs-" + dedupe);
+            CliRun r = run("run", "quickstart", "--runs", runs.toString(), "dataset=csv", "dataset.path=" + f, "recall=pop",
+                    "dataset.preprocess.dedupe=" + dedupe);
+            assertEquals(0, r.code(), r.err() + r.out());
+            List<String> warnings = r.out().lines().filter(l -> l.startsWith("warning: dataset")).toList();
+            assertEquals(1, warnings.size(), r.out());
+            String w = warnings.get(0);
+            assertTrue(w.contains("3 duplicate (user, item) rows over 2 pairs"), w);
+            assertTrue(w.contains("1 user and 1 item ids are negative or not integers") && w.contains("\"-7\"") && w.contains("\"x9\""), w);
+            assertTrue(w.contains(dedupe.equals("none") ? "dedupe = none keeps them all" : "dedupe = first keeps one per pair"), w);
+            RunRecord rec = io.reclab.run.RunStore.readAll(onlyRun(runs)).get(0);
+            assertEquals(dedupe, rec.dataset().quality().dedupe());
+            assertEquals(3, rec.dataset().quality().duplicateRows());
+            assertEquals(rec.dataset().interactions(), dedupe.equals("none") ? 30 * 8 + 3 + 3 + 1 : 30 * 8 + 3 + 1, "rows after the policy");
+        }
+    }
+
+    @Test
     void degenerateDataFailsWithExitThreeAndNoCompletedTrial() throws IOException {
         Path empty = Files.writeString(tmp.resolve("empty.csv"), "user,item,rating,timestamp\n");
         Path single = Files.writeString(tmp.resolve("single.csv"), "user,item,rating,timestamp\n1,1,5,1\n2,2,5,2\n3,3,5,3\n");

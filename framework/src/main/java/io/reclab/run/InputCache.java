@@ -54,7 +54,13 @@ public final class InputCache {
         long t0 = System.nanoTime();
         Dataset ds = datasets.get(plan.datasetKey());
         if (ds == null) {
-            ds = Preprocessor.apply(plan.loader().load(), plan.preprocessing());
+            Dataset raw = plan.loader().load();
+            io.reclab.data.DataQuality q = io.reclab.data.DataQuality.of(raw.interactions(),
+                    plan.preprocessing() == null ? "none" : plan.preprocessing().dedupe().name().toLowerCase(java.util.Locale.ROOT));
+            String warning = q.warning(raw.info().name());
+            if (warning != null) console.println(warning);
+            ds = Preprocessor.apply(raw, plan.preprocessing());
+            ds = new Dataset(ds.info().withQuality(q), ds.interactions(), ds.userFeatures(), ds.itemFeatures(), ds.predefinedParts());
             DatasetInfo i = ds.info();
             if (ds.interactions().size() == 0)
                 throw new io.reclab.data.DataFormatException("dataset " + i.name() + " (" + i.source() + ") has no interactions"

@@ -55,6 +55,13 @@ public final class Csr {
 
     public int rowStart(int r) { return indptr[r]; }
     public int rowEnd(int r) { return indptr[r + 1]; }
+
+    /** End of the run of equal column indices that starts at {@code p} (rows list repeated columns next to each other). */
+    public int runEnd(int p, int rowEnd) {
+        int q = p + 1;
+        while (q < rowEnd && indices[q] == indices[p]) q++;
+        return q;
+    }
     public int rowLength(int r) { return indptr[r + 1] - indptr[r]; }
     public int nnz() { return indptr[rows]; }
 

@@ -26,8 +26,7 @@ public record DataQuality(long duplicateRows, long duplicatePairs, int oddUserId
         for (int u = 0; u < m.rows; u++) {
             int p = m.rowStart(u), end = m.rowEnd(u);
             while (p < end) {
-                int q = p + 1;
-                while (q < end && m.indices[q] == m.indices[p]) q++;
+                int q = m.runEnd(p, end);
                 if (q - p > 1) {
                     pairs++;
                     rows += q - p - 1;

@@ -46,8 +46,7 @@ public final class Preprocessor {
         for (int u = 0; u < m.rows; u++) {
             int p = m.rowStart(u), end = m.rowEnd(u);
             while (p < end) {
-                int q = p + 1;
-                while (q < end && m.indices[q] == m.indices[p]) q++;
+                int q = m.runEnd(p, end);
                 if (q - p > 1) {
                     int best = m.source[p];
                     for (int k = p + 1; k < q; k++) {

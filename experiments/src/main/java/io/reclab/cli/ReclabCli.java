@@ -34,11 +34,17 @@ import java.util.concurrent.Callable;
  * {@code source <(./reclab generate-completion)}). Exit codes: 0 success, 1 a trial failed, 2 a configuration
  * mistake, 3 unreadable or malformed data.
  */
-@Command(name = "reclab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "reclab 0.1.0",
+@Command(name = "reclab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = ReclabCli.Version.class,
         description = "Reproducible recall and ranking experiments for recommender systems.",
         subcommands = {ReclabCli.Run.class, ReclabCli.Tune.class, ReclabCli.ListCommand.class, ReclabCli.Report.class, ReclabCli.Bench.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class ReclabCli implements Callable<Integer> {
+    /** {@code --version}: the build's version, the same string run.json's environment records. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[]{"reclab " + io.reclab.run.Environment.version()}; }
+    }
+
     static final int EXIT_TRIAL_FAILED = 1;
     static final int EXIT_CONFIG = 2;
     static final int EXIT_DATA = 3;

@@ -97,6 +97,9 @@ class ReclabCliTest {
             assertEquals(0, viaHelp.code(), viaHelp.err());
             assertEquals(h.out(), viaHelp.out(), "`reclab help " + cmd + "` = `reclab " + cmd + " --help`");
         }
+        CliRun v = CliRun.of("--version");
+        assertEquals("reclab " + io.reclab.run.Environment.version(), v.out().trim());
+        assertTrue(io.reclab.run.Environment.version().matches("\\d+\\.\\d+\\.\\d+.*"), "the build's version, not a placeholder");
         CliRun c = CliRun.of("generate-completion");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("complete -F") && c.out().contains("bench"), "a bash completion script naming the commands");

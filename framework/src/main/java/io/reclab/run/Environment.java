@@ -8,15 +8,27 @@ import java.util.concurrent.TimeUnit;
 public final class Environment {
     private Environment() {}
 
+    /** The project version from the build (io/reclab/version.properties), e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String version() {
+        try (java.io.InputStream in = Environment.class.getResourceAsStream("/io/reclab/version.properties")) {
+            if (in == null) return "unknown";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public static RunRecord.EnvironmentInfo capture() {
-        String version = Environment.class.getPackage().getImplementationVersion();
+        String version = version();
         return new RunRecord.EnvironmentInfo(
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
                 gitCommit(),
-                version == null ? "dev" : version);
+                version);
     }
 
     /** The commit of the working directory's git checkout (with "+dirty" if modified), or "unknown". */

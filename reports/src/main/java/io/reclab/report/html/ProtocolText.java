@@ -39,8 +39,11 @@ public final class ProtocolText {
         if (e.ndcgVariant() != null && !e.ndcgVariant().isBlank()) {
             s.append(" NDCG variant: ").append(e.ndcgVariant()).append('.');
         }
+        // a pointwise (CTR) protocol skips users for GAUC, whose AUC needs both classes; ranking skips users with no test items
+        boolean pointwise = "pointwise".equals(e.mode());
         s.append(' ').append(e.evaluatedUsers()).append(" users evaluated, ").append(e.skippedUsers())
-                .append(" skipped (no test items).");
+                .append(pointwise ? " left out of GAUC (their test rows are all positive or all negative, so they have no AUC)."
+                        : " skipped (no test items).");
         return s.toString();
     }
 

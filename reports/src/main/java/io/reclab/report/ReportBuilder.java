@@ -56,10 +56,10 @@ final class ReportBuilder {
         }
 
         StringBuilder protocol = new StringBuilder();
-        for (String s : protocols) protocol.append("<p>").append(Html.escape(s)).append("</p>");
+        for (String s : protocols) protocol.append("<p>").append(Html.text(s)).append("</p>");
         Set<String> splits = new LinkedHashSet<>();
         for (Trial t : trials) if (t.record().split() != null) splits.add(ProtocolText.split(t.record().split()));
-        for (String s : splits) protocol.append("<p>").append(Html.escape(s)).append("</p>");
+        for (String s : splits) protocol.append("<p>").append(Html.text(s)).append("</p>");
         if (protocol.length() == 0) protocol.append("<p>No protocol recorded.</p>");
 
         Analysis analysis = new Analysis(lb, trials);

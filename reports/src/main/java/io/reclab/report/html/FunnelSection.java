@@ -109,7 +109,7 @@ public final class FunnelSection {
             ceiling[i] = st.recallN();
             atK[i] = st.recallK();
             tables.append("<tr><th class=\"rowh\">").append(Html.escape(st.label())).append("</th><td>")
-                    .append(Html.escape(st.note())).append("</td><td>").append(Fmt.num(st.recallN()))
+                    .append(Html.text(st.note())).append("</td><td>").append(Fmt.num(st.recallN()))
                     .append("</td><td>").append(Fmt.num(st.hitN())).append("</td><td>").append(Fmt.num(st.recallK()))
                     .append("</td><td>").append(Fmt.num(st.ndcgK())).append("</td></tr>");
         }

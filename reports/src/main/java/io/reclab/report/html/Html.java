@@ -37,6 +37,28 @@ public final class Html {
     }
 
     /**
+     * Escapes prose and renders its {@code `backtick`} spans as {@code <code>} elements, as the README and the
+     * console write them. Escaping comes first, so a span's content is escaped text too; an unpaired backtick stays
+     * literal.
+     */
+    public static String text(String s) {
+        String e = escape(s);
+        StringBuilder out = new StringBuilder(e.length() + 16);
+        int i = 0;
+        while (i < e.length()) {
+            int a = e.indexOf('`', i);
+            int b = a < 0 ? -1 : e.indexOf('`', a + 1);
+            if (a < 0 || b < 0) {
+                out.append(e, i, e.length());
+                break;
+            }
+            out.append(e, i, a).append("<code>").append(e, a + 1, b).append("</code>");
+            i = b + 1;
+        }
+        return out.toString();
+    }
+
+    /**
      * Serialises {@code value} to JSON that can sit inside a {@code <script>} element: {@code < > &} and the JS
      * line terminators U+2028/U+2029 become {@code \\uXXXX} escapes. These characters can only occur inside JSON
      * strings, where the escape means the same character, so the data is unchanged while {@code </script>} or

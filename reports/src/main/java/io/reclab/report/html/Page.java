@@ -73,6 +73,7 @@ public final class Page {
             "th.sorted-asc::after{content:' \\25B2'}th.sorted-desc::after{content:' \\25BC'}",
             ".chart{width:100%;min-height:200px;margin:6px 0}",
             ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:10px}",
+            "code{background:#eef1f6;border-radius:3px;padding:0 3px;font-size:12.5px}",
             "pre{background:#f3f4f7;border:1px solid #e2e5ea;padding:8px;overflow:auto;max-height:60vh;font-size:12px}",
             ".diff-add{background:#e6ffec}.diff-del{background:#ffebe9}",
             ".status-failed{color:#b42318;font-weight:600}.status-running{color:#a15c00;font-weight:600}");

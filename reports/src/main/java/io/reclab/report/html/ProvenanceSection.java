@@ -105,6 +105,6 @@ public final class ProvenanceSection {
     }
 
     private static String kv(String k, String v) {
-        return "<tr><th>" + Html.escape(k) + "</th><td>" + Html.escape(v == null ? "–" : v) + "</td></tr>";
+        return "<tr><th>" + Html.escape(k) + "</th><td>" + Html.text(v == null ? "–" : v) + "</td></tr>";
     }
 }

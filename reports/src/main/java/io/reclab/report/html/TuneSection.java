@@ -40,7 +40,7 @@ public final class TuneSection {
                 .append(pruned).append(" pruned by successive halving, ").append(failed).append(" failed), sampler <code>")
                 .append(Html.escape(t.sampler())).append("</code>, each judged by <strong>valid ")
                 .append(Html.escape(t.metric())).append("</strong> (").append(Html.escape(t.direction()))
-                .append(" is better). ").append(Html.escape(t.note())).append(".</p>");
+                .append(" is better). ").append(Html.text(t.note())).append(".</p>");
         h.append("<p><strong>Selected on validation:</strong> ").append(Html.escape(t.best())).append(", valid ")
                 .append(Html.escape(t.metric())).append(" = ").append(t.bestValid() == null ? "—" : Fmt.num(t.bestValid()))
                 .append(", values <code>").append(Html.escape(String.valueOf(t.bestValues()))).append("</code>.</p>");

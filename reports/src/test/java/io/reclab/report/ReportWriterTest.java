@@ -70,4 +70,22 @@ class ReportWriterTest {
         assertTrue(html.contains("<span class=\"diff-del\">- seed = 1</span>"), html);
         assertTrue(html.contains("<span class=\"diff-add\">+ seed = 2</span>"));
     }
+
+    @Test
+    void trialsUnderDifferentProtocolsAreRankedInSeparateGroupsNotOneTable(@TempDir Path tmp) throws Exception {
+        RunFixture a = new RunFixture(tmp.resolve("a"), 42, 30).config("model = bpr\n");
+        a.recallTrial("bpr", "bpr", 0.5, Map.of(), 1);
+        a.recallTrial("als", "als", 0.6, Map.of(), 1);
+        RunFixture b = new RunFixture(tmp.resolve("b"), 42, 30).config("model = bpr\n");
+        b.evalMode = "sampled";
+        b.recallTrial("bpr", "bpr", 0.9, Map.of(), 2);
+        String html = Files.readString(ReportWriter.writeComparison(List.of(a.dir, b.dir), tmp.resolve("cmp.html")));
+        assertFalse(html.contains("Mixed evaluation protocols"), "no warning: the groups are kept apart instead");
+        for (String id : List.of("verdict-1", "verdict-2", "leaderboard-1", "leaderboard-2"))
+            assertTrue(html.contains("id=\"" + id + "\""), id);
+        assertTrue(html.contains("Leaderboard (protocol 1)") && html.contains("Leaderboard (protocol 2)"));
+        String first = html.substring(html.indexOf("id=\"leaderboard-1\""), html.indexOf("id=\"leaderboard-2\""));
+        assertTrue(first.contains(">a: bpr</th>") && first.contains(">a: als</th>") && !first.contains(">b: bpr</th>"),
+                "the sampled run is not ranked with the full-ranking ones");
+    }
 }

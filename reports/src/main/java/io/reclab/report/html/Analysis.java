@@ -39,7 +39,8 @@ public final class Analysis {
 
     /** The verdict, preceded by {@code introHtml} (already escaped: e.g. the group's protocol in words). */
     public void addVerdict(Page page, String introHtml) {
-        page.section("verdict" + id, "Which model, and why" + title, introHtml + SignificanceSection.verdict(lb, stages));
+        page.section("verdict" + id, "Which model, and why" + title, introHtml + SignificanceSection.verdict(lb, stages)
+                + FunnelSection.verdicts(lb, trials));
     }
 
     public void addLeaderboard(Page page) {

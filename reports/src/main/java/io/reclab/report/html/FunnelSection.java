@@ -56,6 +56,29 @@ public final class FunnelSection {
         return b.append("<div class=\"grid\">").append(grid).append("</div>").append(tables).toString();
     }
 
+    /**
+     * The pipeline verdicts of every pipeline row (one paragraph each: did it beat its best channel, with the paired
+     * test), for the report's opening answer; empty when the report holds no pipeline.
+     */
+    public static String verdicts(Leaderboard lb, List<Trial> trials) {
+        StringBuilder out = new StringBuilder();
+        for (Leaderboard.Row row : lb.rows()) {
+            if (!"pipeline".equals(row.stage())) continue;
+            List<String> channels = new ArrayList<>();
+            String ndcgK = null;
+            for (int c = 0; c < lb.columns().size(); c++) {
+                if (!row.has(c)) continue;
+                Leaderboard.Column col = lb.columns().get(c);
+                if (col.stage().startsWith(CHANNEL_PREFIX) && !channels.contains(col.stage().substring(CHANNEL_PREFIX.length())))
+                    channels.add(col.stage().substring(CHANNEL_PREFIX.length()));
+                if (ndcgK == null && col.stage().equals("final") && col.metric().startsWith("ndcg@")) ndcgK = col.metric();
+            }
+            String v = verdict(trials, row, channels, ndcgK);
+            if (!v.isEmpty()) out.append(v.replace("<b>Verdict:</b> the pipeline's", "<b>Pipeline " + Html.escape(row.label()) + ":</b> its"));
+        }
+        return out.toString();
+    }
+
     /** One list of the funnel: a channel's own list, the merged candidates, or the re-ranked final list. */
     private record Step(String label, String note, double recallN, double hitN, double recallK, double ndcgK) {}
 

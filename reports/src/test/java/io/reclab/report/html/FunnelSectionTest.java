@@ -82,6 +82,10 @@ class FunnelSectionTest {
         // against usercf (the best single recall trial on both metrics): 0.44 / 0.40 - 1 = +10.0 %, 0.25 / 0.21 - 1 = +19.0 %
         assertTrue(html.contains("+10.0%") && html.contains("+19.0%"), html);
         assertEquals(1, charts.size());
+        // the report's opening answer carries the same verdict, naming the pipeline
+        String opening = FunnelSection.verdicts(Leaderboard.of(recs), trials);
+        assertTrue(opening.contains("<b>Pipeline itemcf+usercf&gt;lr:</b> its final ndcg@10 is 0.4400 against 0.3000")
+                && opening.contains("it beat it"), opening);
     }
 
     @Test

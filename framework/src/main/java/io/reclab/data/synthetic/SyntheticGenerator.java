@@ -7,7 +7,6 @@ import io.reclab.data.FeatureTable;
 import io.reclab.data.IdMap;
 import io.reclab.data.Interactions;
 import io.reclab.data.loader.Sha256;
-import io.reclab.util.TopK;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,13 +19,14 @@ import java.util.SplittableRandom;
  * has a latent vector = its centre + Gaussian jitter (sd 0.5 per unit length). Item popularity follows Zipf: a random
  * rank r gives log-weight {@code -popularityExponent * ln(r + 1)}. A user with activity n (log-normal around
  * {@code interactionsPerUser}) picks ~{@code (1 - noise) n} distinct items with probability proportional to
- * {@code exp(affinity * p_u·q_i + logpop_i)} (sampling without replacement via the Gumbel-top-k trick) and the rest
- * from popularity alone. Ratings 1..5 grow with p_u·q_i; timestamps are spread over {@code days} after each user's
+ * {@code exp(affinity * p_u·q_i + logpop_i)} (weighted sampling without replacement, {@link WeightedSample}) and
+ * the rest from popularity alone. Ratings 1..5 grow with p_u·q_i; timestamps are spread over {@code days} after each user's
  * arrival; rows are sorted by time. Side features are noisy views of the clusters: user {@code segment}
  * (true cluster with probability 0.85), item {@code category} (0.9) and item {@code tags} (1-2 of the cluster's
  * three tags, plus with probability 0.25 a random tag).
- * <p>Every random stream is a {@link SplittableRandom} split from the seed in a fixed order, and Gaussians come
- * from an explicit Box-Muller transform, so the output depends only on the config (not on the JDK's sampler).
+ * <p>Every random stream is a {@link SplittableRandom} split from the seed in a fixed order (one per user for the
+ * choices, which run in parallel), and Gaussians come from an explicit Box-Muller transform, so the output depends
+ * only on the config (not on the JDK's sampler or the thread count).
  */
 public final class SyntheticGenerator {
     private static final int TAGS_PER_CLUSTER = 3;
@@ -35,6 +35,11 @@ public final class SyntheticGenerator {
     public SyntheticGenerator(SyntheticConfig config) { this.c = config; }
 
     public Dataset generate() {
+        return generate(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same log for any {@code threads} (the choices run per user on their own streams). */
+    public Dataset generate(int threads) {
         SplittableRandom root = new SplittableRandom(c.seed());
         SplittableRandom rCentre = root.split(), rItem = root.split(), rUser = root.split(),
                 rChoice = root.split(), rTime = root.split(), rFeature = root.split();
@@ -64,26 +69,33 @@ public final class SyntheticGenerator {
 
         int maxPerUser = Math.max(1, nI / 2);
         double sigma = c.spread();
-        List<int[]> chosenByUser = new ArrayList<>(nU);
-        int total = 0;
-        float[] key = new float[nI];
+        // activity and noise counts in user order from the user stream; every user then gets a stream of its own,
+        // split in user order, so the choices below may run on any number of threads and give the same log
+        int[] nTaste = new int[nU], nNoisy = new int[nU];
+        SplittableRandom[] choiceOf = new SplittableRandom[nU];
         for (int u = 0; u < nU; u++) {
             double act = c.interactionsPerUser() * Math.exp(sigma * gaussian(rUser) - sigma * sigma / 2);
             int n = (int) Math.max(2, Math.min(maxPerUser, Math.round(act)));
+            choiceOf[u] = rChoice.split();
             int noisy = 0;
-            for (int j = 0; j < n; j++) if (rChoice.nextDouble() < c.noise()) noisy++;
-            for (int i = 0; i < nI; i++) key[i] = (float) (c.affinity() * dot(p, u, q, i, d) + logPop[i] + gumbel(rChoice));
-            int[] taste = TopK.select(key, 0, nI, n - noisy, null, 0, 0);
-            int[] sorted = taste.clone();
-            Arrays.sort(sorted);
-            for (int i = 0; i < nI; i++) key[i] = (float) (logPop[i] + gumbel(rChoice));
-            int[] pop = TopK.select(key, 0, nI, noisy, sorted, 0, sorted.length);
-            int[] all = Arrays.copyOf(taste, taste.length + pop.length);
-            System.arraycopy(pop, 0, all, taste.length, pop.length);
-            shuffle(all, rChoice);
-            chosenByUser.add(all);
-            total += all.length;
+            for (int j = 0; j < n; j++) if (choiceOf[u].nextDouble() < c.noise()) noisy++;
+            nTaste[u] = n - noisy;
+            nNoisy[u] = noisy;
         }
+        // item-major latent factors, so a user's scores over all items are d vectorisable axpy passes
+        float[] qT = new float[d * nI];
+        for (int i = 0; i < nI; i++) for (int f = 0; f < d; f++) qT[f * nI + i] = q[i * d + f];
+        double[] popWeight = new double[nI];
+        for (int i = 0; i < nI; i++) popWeight[i] = Math.exp(logPop[i]);
+        int[][] chosenByUser = new int[nU][];
+        io.reclab.util.Parallel.forChunks(nU, threads, io.reclab.util.Parallel.chunk(nU, threads),
+                () -> new double[][]{new double[nI], new double[nI]}, (buf, from, to) -> {
+                    float[] score = new float[nI];
+                    for (int u = from; u < to; u++) chosenByUser[u] = choose(u, p, qT, d, nI, logPop, popWeight, nTaste[u], nNoisy[u],
+                            choiceOf[u], score, buf[0], buf[1]);
+                });
+        int total = 0;
+        for (int[] a : chosenByUser) total += a.length;
 
         int[] user = new int[total], item = new int[total];
         float[] value = new float[total];
@@ -91,7 +103,7 @@ public final class SyntheticGenerator {
         long span = c.days() * 86_400L;
         int row = 0;
         for (int u = 0; u < nU; u++) {
-            int[] all = chosenByUser.get(u);
+            int[] all = chosenByUser[u];
             long arrival = (long) (rTime.nextDouble() * 0.7 * span);
             long[] ts = new long[all.length];
             for (int j = 0; j < ts.length; j++) ts[j] = arrival + (long) (rTime.nextDouble() * (span - arrival));
@@ -127,6 +139,32 @@ public final class SyntheticGenerator {
                 tags(itemCluster, k, rFeature)));
         DatasetInfo info = new DatasetInfo(c.name(), c.describe(), Sha256.ofInteractions(x), nU, nI, total);
         return new Dataset(info, x, userFeatures, itemFeatures, null);
+    }
+
+    /**
+     * One user's items: {@code taste} drawn without replacement with probability ∝ exp(affinity · p·q + logpop), then
+     * {@code noisy} more ∝ popularity alone among the rest, shuffled together.
+     */
+    private int[] choose(int u, float[] p, float[] qT, int d, int nI, float[] logPop, double[] popWeight, int taste, int noisy,
+                         SplittableRandom r, float[] score, double[] w, double[] w2) {
+        java.util.Arrays.fill(score, 0f);
+        for (int f = 0; f < d; f++) {
+            float pf = p[u * d + f];
+            int o = f * nI;
+            for (int i = 0; i < nI; i++) score[i] += pf * qT[o + i];
+        }
+        double a = c.affinity(), max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < nI; i++) max = Math.max(max, a * score[i] + logPop[i]);
+        // weights relative to the largest, so none overflows; the sampling law is unchanged by a common factor
+        for (int i = 0; i < nI; i++) w[i] = Math.exp(a * score[i] + logPop[i] - max);
+        int[] tasteItems = WeightedSample.withoutReplacement(w, taste, r);
+        System.arraycopy(popWeight, 0, w2, 0, nI);
+        for (int i : tasteItems) w2[i] = 0;
+        int[] popItems = WeightedSample.withoutReplacement(w2, noisy, r);
+        int[] all = Arrays.copyOf(tasteItems, tasteItems.length + popItems.length);
+        System.arraycopy(popItems, 0, all, tasteItems.length, popItems.length);
+        shuffle(all, r);
+        return all;
     }
 
     private static float[] latent(int[] cluster, float[] centres, int d, SplittableRandom r) {
@@ -191,10 +229,4 @@ public final class SyntheticGenerator {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** Standard Gumbel: -ln(-ln U), U in (0, 1). */
-    private static double gumbel(SplittableRandom r) {
-        double u = r.nextDouble();
-        while (u == 0) u = r.nextDouble();
-        return -Math.log(-Math.log(u));
-    }
 }

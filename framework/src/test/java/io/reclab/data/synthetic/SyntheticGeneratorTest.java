@@ -54,6 +54,15 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void theLogDoesNotDependOnTheThreadCount() {
+        SyntheticConfig c = SyntheticConfig.defaults();
+        Interactions one = new SyntheticGenerator(c).generate(1).interactions(), three = new SyntheticGenerator(c).generate(3).interactions();
+        assertArrayEquals(one.userColumn(), three.userColumn());
+        assertArrayEquals(one.itemColumn(), three.itemColumn());
+        assertArrayEquals(one.timeColumn(), three.timeColumn());
+    }
+
+    @Test
     void shapeMatchesConfigAndLogIsTimeOrdered() {
         Dataset ds = gen(7);
         Interactions x = ds.interactions();

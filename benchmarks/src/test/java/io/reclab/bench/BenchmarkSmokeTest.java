@@ -76,8 +76,11 @@ class BenchmarkSmokeTest {
                 .getParent().resolve("classes");
         List<Class<?>> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root.resolve("io/reclab/bench"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("jmh_generated")).sorted().toList()) {
-                String name = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".").replaceAll("\\.class$", "");
+            List<Path> classFiles = files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("jmh_generated"))
+                    .sorted().toList();
+            for (Path f : classFiles) {
+                String name = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".")
+                        .replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name);
                 if (!Modifier.isAbstract(c.getModifiers()) && !annotated(c, Benchmark.class).isEmpty()) out.add(c);
             }
@@ -105,7 +108,8 @@ class BenchmarkSmokeTest {
     }
 
     private static List<Method> annotated(Class<?> c, Class<? extends java.lang.annotation.Annotation> a) {
-        return Arrays.stream(c.getMethods()).filter(m -> m.isAnnotationPresent(a)).sorted(Comparator.comparing(Method::getName)).toList();
+        return Arrays.stream(c.getMethods()).filter(m -> m.isAnnotationPresent(a))
+                .sorted(Comparator.comparing(Method::getName)).toList();
     }
 
     private static Object convert(String v, Class<?> type) {

@@ -70,7 +70,9 @@ public class LoadBench {
                 long u = 1 + k * users / rows;
                 double x = r.nextDouble();
                 int movie = 1 + (int) (MOVIES * x * x * x);
-                w.write(u + "," + movie + "," + (1 + r.nextInt(10)) / 2.0 + "," + (820_000_000L + r.nextInt(400_000_000)) + "\n");
+                double stars = (1 + r.nextInt(10)) / 2.0;
+                long time = 820_000_000L + r.nextInt(400_000_000);
+                w.write(u + "," + movie + "," + stars + "," + time + "\n");
             }
         }
     }

@@ -57,8 +57,8 @@ public class TopKBench {
     @Setup
     public void setup() {
         int dim = 64;
-        DotProductScorer s = new DotProductScorer(dim, Synthetic.gaussian(1, users * dim, 1), Synthetic.gaussian(2, items * dim, 1),
-                Synthetic.gaussian(3, items, 0.1));
+        DotProductScorer s = new DotProductScorer(dim, Synthetic.gaussian(1, users * dim, 1),
+                Synthetic.gaussian(2, items * dim, 1), Synthetic.gaussian(3, items, 0.1));
         scores = new float[users * items];
         s.scoreBlock(Synthetic.range(users), 0, users, scores);
         exclude = Synthetic.uniformLog(users, items, excluded, 4).byUser();

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * variants of the same arithmetic and, for the last {@code cols mod L} columns, scalar {@link Math#fma} (same
  * result per element). Loops are blocked BLIS-style: k in blocks of {@link #KC}, rows in blocks of {@link #MC},
  * so the {@code KC x 4L} strip of B that a block of rows sweeps (64 KB) and the block's A (256 KB) stay in L2.
- * Measured on a shared 2-core AVX-512 (Zen 4) machine with {@code GemmBenchmark}: ~35-45 G multiply-adds per
- * CPU-second on the 400 x 400 layer, about 12x the {@link ScalarGemm}; the block sizes (64 to 1024) made less
- * difference than the machine's noise.
+ * Measured on a shared 2-core AVX-512 (Zen 4) machine with a single-thread harness (now the benchmarks module's
+ * {@code GemmBench}): ~35-45 G multiply-adds per CPU-second on the 400 x 400 layer, about 12x the
+ * {@link ScalarGemm}; the block sizes (64 to 1024) made less difference than the machine's noise.
  * Load only when the module is present: this class links against it.
  */
 final class VectorGemm extends Gemm {

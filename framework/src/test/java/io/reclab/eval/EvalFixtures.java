@@ -7,7 +7,7 @@ import io.reclab.recall.FittedRecaller;
 
 import java.util.SplittableRandom;
 
-/** Random logs and dot-product models for evaluator tests and the benchmark. */
+/** Random logs and dot-product models for evaluator tests. */
 final class EvalFixtures {
     private EvalFixtures() {}
 

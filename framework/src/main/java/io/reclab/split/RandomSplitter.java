@@ -34,7 +34,7 @@ public final class RandomSplitter implements Splitter {
         Interactions x = dataset.interactions();
         byte[] part = new byte[x.size()];
         if (settings.perUser()) {
-            RowOrder.Groups g = RowOrder.groupByUser(RowOrder.identity(x.size()), x.userColumn(), x.numUsers());
+            RowOrder.Groups g = RowOrder.groupByUser(x.userColumn(), x.numUsers());
             int[] rows = g.rows();
             for (int u = 0; u < x.numUsers(); u++) {
                 int s = g.start(u), n = g.size(u);

@@ -45,6 +45,17 @@ final class RowOrder {
         return new Groups(ptr, rows);
     }
 
+    /** {@link #groupByUser} of all rows in log order, without materialising the identity order (4 bytes a row less). */
+    static Groups groupByUser(int[] user, int numUsers) {
+        int[] ptr = new int[numUsers + 1];
+        for (int u : user) ptr[u + 1]++;
+        for (int u = 0; u < numUsers; u++) ptr[u + 1] += ptr[u];
+        int[] fill = java.util.Arrays.copyOf(ptr, numUsers);
+        int[] rows = new int[user.length];
+        for (int r = 0; r < user.length; r++) rows[fill[user[r]]++] = r;
+        return new Groups(ptr, rows);
+    }
+
     static int[] identity(int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;

@@ -41,7 +41,7 @@ public final class DelimitedLoader implements DatasetLoader {
         Path file = c.path();
         Sources src = new Sources();
         IdIndexer users = new IdIndexer(), items = new IdIndexer();
-        LogBuilder log = new LogBuilder(Files.isRegularFile(file) ? LogBuilder.capacityFor(Files.size(file), 24) : 16);
+        LogBuilder log = new LogBuilder(Files.isRegularFile(file) ? LogBuilder.capacityFor(file) : 16);
         try (CSVReader r = new CSVReaderBuilder(new InputStreamReader(src.open(file, "a delimited interaction log"), c.encoding()))
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(c.delimiter()).build())
                 .withSkipLines(c.skipLines()).build()) {

@@ -32,6 +32,23 @@ public final class LogBuilder {
         return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, fileBytes / bytesPerRow + 16));
     }
 
+    /**
+     * The exact capacity a one-row-per-line file needs: its line count (a fast byte scan, the file is then in the
+     * page cache for the real read). With it the columns never grow, so a 20M-row log is never held twice.
+     */
+    public static int capacityFor(java.nio.file.Path file) throws java.io.IOException {
+        long lines = 0;
+        boolean open = false; // a last line without a newline
+        byte[] b = new byte[1 << 20];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (int n; (n = in.read(b)) > 0; ) {
+                for (int i = 0; i < n; i++) if (b[i] == '\n') lines++;
+                open = b[n - 1] != '\n';
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, lines + (open ? 1 : 0)));
+    }
+
     public void add(int u, int i, float v, long t) {
         if (size == user.length) grow();
         user[size] = u;
@@ -50,6 +67,7 @@ public final class LogBuilder {
 
     private void grow() {
         int c = (int) Math.min(Integer.MAX_VALUE - 16L, user.length + (user.length >> 1) + 16L);
+        // one column at a time: at most one old column is alive beside the new ones
         user = Arrays.copyOf(user, c);
         item = Arrays.copyOf(item, c);
         value = Arrays.copyOf(value, c);
@@ -67,10 +85,24 @@ public final class LogBuilder {
         }
     }
 
+    /**
+     * The log. Columns are handed over when full and otherwise trimmed one at a time, the builder letting go of each
+     * old column before the next is copied, so the peak is the log plus one column, never two logs. The builder is
+     * empty afterwards.
+     */
     public Interactions build(IdMap users, IdMap items) {
-        return new Interactions(Arrays.copyOf(user, size), Arrays.copyOf(item, size), Arrays.copyOf(value, size),
-                Arrays.copyOf(time, size), users, items);
+        int[] u = trim(user);
+        user = null;
+        int[] i = trim(item);
+        item = null;
+        float[] v = value.length == size ? value : Arrays.copyOf(value, size);
+        value = null;
+        long[] t = time.length == size ? time : Arrays.copyOf(time, size);
+        time = null;
+        return new Interactions(u, i, v, t, users, items);
     }
+
+    private int[] trim(int[] a) { return a.length == size ? a : Arrays.copyOf(a, size); }
 
     /** The part column, or null if no row was tagged. */
     public byte[] parts() { return part == null ? null : Arrays.copyOf(part, size); }

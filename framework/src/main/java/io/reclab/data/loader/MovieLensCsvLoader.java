@@ -42,7 +42,7 @@ public final class MovieLensCsvLoader implements DatasetLoader {
         Sources src = new Sources();
         Path ratings = dir.resolve("ratings.csv");
         IdIndexer users = new IdIndexer(), items = new IdIndexer();
-        LogBuilder log = new LogBuilder(Files.isRegularFile(ratings) ? LogBuilder.capacityFor(Files.size(ratings), 24) : 16);
+        LogBuilder log = new LogBuilder(Files.isRegularFile(ratings) ? LogBuilder.capacityFor(ratings) : 16);
         try (InputStream in = src.open(ratings, "the MovieLens ratings with header `" + RATINGS_HEADER + "`")) {
             RatingLogReader.read(in, ratings, ",", RATINGS_HEADER, "userId,movieId,rating,timestamp", users, items, log);
         }

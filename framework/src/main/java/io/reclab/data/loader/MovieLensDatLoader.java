@@ -37,7 +37,7 @@ public final class MovieLensDatLoader implements DatasetLoader {
         Sources src = new Sources();
         Path ratings = dir.resolve("ratings.dat");
         IdIndexer users = new IdIndexer(), items = new IdIndexer();
-        LogBuilder log = new LogBuilder(Files.isRegularFile(ratings) ? LogBuilder.capacityFor(Files.size(ratings), 20) : 16);
+        LogBuilder log = new LogBuilder(Files.isRegularFile(ratings) ? LogBuilder.capacityFor(ratings) : 16);
         String expected = "user::item::rating::timestamp";
         try (InputStream in = src.open(ratings, "the MovieLens ratings, `" + expected + "` per line")) {
             RatingLogReader.read(in, ratings, "::", null, expected, users, items, log);

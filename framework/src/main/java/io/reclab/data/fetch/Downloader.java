@@ -123,6 +123,9 @@ public final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(url + ": interrupted");
+        } catch (java.net.ConnectException e) {
+            throw new IOException(url + ": cannot connect to " + url.getHost() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; check the network (or a proxy), then run the same command again", e);
         } catch (IOException e) {
             throw new IOException(url + ": cannot download (" + e + ")", e);
         }

@@ -161,6 +161,7 @@ class ReclabCliTest {
                 "dataset.path=" + tmp.resolve("nowhere"));
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(tmp.resolve("nowhere").toString()), r.err());
+        assertTrue(r.err().contains("`./reclab data fetch ml-100k` downloads it"), r.err());
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertFalse(Files.exists(tmp.resolve("runs")), "no run folder until the data is found");
     }

@@ -80,6 +80,11 @@ public final class Fetcher {
     }
 
     private Map<String, String> fetchLocked(DatasetEntry e, Path target, Path downloads) throws IOException {
+        // extraction folders of this dataset left by a killed fetch: under the lock, no running fetch owns them
+        try (Stream<Path> s = Files.list(cache.root())) {
+            for (Path stale : s.filter(p -> p.getFileName().toString().startsWith("." + e.name() + ".extract-")).toList())
+                deleteTree(stale);
+        }
         List<Path> got = new ArrayList<>();
         for (DatasetEntry.Download d : e.downloads()) {
             Path file = downloads.resolve(d.fileName());

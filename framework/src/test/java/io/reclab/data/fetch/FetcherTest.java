@@ -109,12 +109,14 @@ class FetcherTest {
         byte[] z = zip(toyFiles());
         URI url = server.serve("/toy.zip", z, FixtureServer.Mode.NORMAL);
         DatasetEntry e = entry(url, sha(z), pinned());
+        Files.createDirectories(root.resolve(".toy.extract-123/left-by-a-killed-fetch"));
 
         Fetcher.Result r = fetcher().fetch(e, new Fetcher.Options(false, false));
 
         assertFalse(r.alreadyPresent());
         assertEquals(root.resolve("toy"), r.dir());
-        // the top folder is dropped, the archive and downloads folder are gone, no temporary folder is left
+        // the top folder is dropped, the archive and downloads folder are gone, no temporary folder is left (not even
+        // the stale one)
         assertEquals(List.of("toy", "toy/SHA256SUMS", "toy/ratings.csv", "toy/sub", "toy/sub/readme.txt"), listAll(root));
         assertEquals(toyFiles().get("toy/ratings.csv"), Files.readString(r.dir().resolve("ratings.csv")));
         // sha256sum's format, one line per extracted file, sorted by path

@@ -5,6 +5,12 @@ import io.reclab.config.ConfigComposer;
 import io.reclab.config.ConfigError;
 import io.reclab.config.ConfigSource;
 import io.reclab.data.DataFormatException;
+import io.reclab.data.fetch.DataCache;
+import io.reclab.data.fetch.DatasetCatalogue;
+import io.reclab.data.fetch.DatasetEntry;
+import io.reclab.data.fetch.Downloader;
+import io.reclab.data.fetch.Fetcher;
+import io.reclab.data.fetch.Progress;
 import io.reclab.report.ConsoleLeaderboard;
 import io.reclab.report.ReportWriter;
 import io.reclab.run.Components;
@@ -30,15 +36,16 @@ import java.util.concurrent.Callable;
 /**
  * The {@code reclab} command line: {@code run} an experiment with Hydra-style overrides, {@code tune} one model's
  * hyperparameters on validation, {@code list} what is registered, {@code report} one or more run folders,
- * {@code bench} timings; {@code help <command>} and {@code generate-completion} (a bash/zsh completion script:
- * {@code source <(./reclab generate-completion)}). Exit codes: 0 success, 1 a trial failed, 2 a configuration
+ * {@code bench} timings, {@code data} list, fetch and verify public datasets; {@code help <command>} and
+ * {@code generate-completion} (a bash/zsh completion script: {@code source <(./reclab generate-completion)}).
+ * Exit codes: 0 success, 1 a trial failed, 2 a configuration
  * mistake, 3 unreadable or malformed data.
  */
 @Command(name = "reclab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ReclabCli.Version.class,
         description = "Reproducible recall and ranking experiments for recommender systems.",
         subcommands = {ReclabCli.Run.class, ReclabCli.Tune.class, ReclabCli.ListCommand.class, ReclabCli.Report.class, ReclabCli.Bench.class,
-                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+                ReclabCli.Data.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class ReclabCli implements Callable<Integer> {
     /** {@code --version}: the build's version, the same string run.json's environment records. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -333,6 +340,150 @@ public final class ReclabCli implements Callable<Integer> {
             out.println("bench: " + dir.resolve("bench.html").toAbsolutePath() + " (and bench.json, bench.csv)");
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "data", description = {
+            "List, fetch and verify the public datasets experiments name (dataset.fetch).",
+            "Fetched data goes to $RECLAB_DATA/<name> (default ~/.reclab/data), where",
+            "experiments look when dataset.path is not set.",
+            "  ./reclab data list",
+            "  ./reclab data fetch ml-100k",
+            "  ./reclab data verify ml-100k --path ../shared/data/ml-100k"},
+            subcommands = {Data.ListData.class, Data.Fetch.class, Data.Verify.class})
+    static final class Data implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+
+        /** The cache folder option every data subcommand takes. */
+        static final class Cache {
+            @Option(names = "--cache", paramLabel = "DIR", description = "the cache folder (default: $RECLAB_DATA, else ~/.reclab/data)")
+            Path dir;
+
+            DataCache cache() {
+                return dir == null ? DataCache.fromEnvironment() : new DataCache(dir);
+            }
+        }
+
+        @Command(name = "list", description = "List the datasets: address, pinned SHA-256, terms, whether fetched.")
+        static final class ListData implements Callable<Integer> {
+            @CommandLine.Mixin
+            Cache cache;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                DataCache c = cache.cache();
+                out.println("Datasets for `reclab data fetch NAME`, kept in " + c.root() + ":");
+                for (DatasetEntry e : DatasetCatalogue.builtIn().entries()) {
+                    Path dir = c.dir(e.name());
+                    out.println();
+                    out.println(e.name() + (Files.isDirectory(dir) ? "  [fetched: " + dir + "]" : "  [not fetched]"));
+                    out.println("  " + e.title());
+                    for (DatasetEntry.Download d : e.downloads())
+                        out.println("  " + d.url() + (d.bytes() > 0 ? String.format(java.util.Locale.ROOT, " (%,d bytes)", d.bytes()) : "")
+                                + (d.sha256() == null ? "" : "\n    sha256 " + d.sha256()));
+                    out.println(e.fullyPinned() ? "  checksums from " + e.pinnedFrom()
+                            : "  no pinned checksum: fetch refuses unless --insecure-no-checksum");
+                    out.println(e.files().isEmpty() ? "  verify: against the SHA256SUMS written when it is fetched"
+                            : "  verify: " + e.files().size() + " extracted files have pinned SHA-256");
+                    out.println("  terms: " + e.terms());
+                }
+                out.flush();
+                return 0;
+            }
+        }
+
+        @Command(name = "fetch", description = {
+                "Download a dataset into the cache folder, resuming a partial download;",
+                "its SHA-256 is checked before anything is extracted, and it is extracted",
+                "into a temporary folder renamed into place."})
+        static final class Fetch implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "NAME", description = "a name from `reclab data list`")
+            String name;
+
+            @Option(names = "--insecure-no-checksum", description = "accept a download that has no pinned SHA-256 (its hash is still recorded)")
+            boolean insecure;
+
+            @Option(names = "--force", description = "fetch again although the dataset folder exists (replaced only on success)")
+            boolean force;
+
+            @CommandLine.Mixin
+            Cache cache;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                DatasetEntry e = DatasetCatalogue.builtIn().get(name);
+                Downloader dl = new Downloader(Downloader.defaultClient(),
+                        Progress.lines(out, System.console() != null));
+                Fetcher.Result r = new Fetcher(cache.cache(), dl, out)
+                        .fetch(e, new Fetcher.Options(insecure, force));
+                if (r.alreadyPresent())
+                    out.println(name + " is already in " + r.dir() + "; `reclab data verify " + name + "` checks it, --force fetches it again");
+                else
+                    out.println(name + ": " + r.files().size() + " files in " + r.dir() + " (their SHA-256 in "
+                            + DataCache.SUMS + ")");
+                out.flush();
+                return 0;
+            }
+        }
+
+        @Command(name = "verify", description = "Check a copy's files against their SHA-256 (exit 3 if any differs).")
+        static final class Verify implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "NAME", description = "a name from `reclab data list`")
+            String name;
+
+            @Option(names = "--path", paramLabel = "DIR", description = "the folder to check (default: the dataset's cache folder)")
+            Path path;
+
+            @CommandLine.Mixin
+            Cache cache;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                DatasetEntry e = DatasetCatalogue.builtIn().get(name);
+                Path dir = path != null ? path : cache.cache().dir(name);
+                Fetcher.Report r = Fetcher.verify(e, dir);
+                out.println("verify " + name + ": " + dir + " against " + r.against());
+                int bad = 0;
+                String first = null;
+                for (Fetcher.Check c : r.checks()) {
+                    switch (c.status()) {
+                        case OK -> out.println("  ok        " + c.path());
+                        case MISSING -> out.println("  MISSING   " + c.path());
+                        case MISMATCH -> out.println("  MISMATCH  " + c.path() + ": expected " + c.expected() + ", got " + c.actual());
+                    }
+                    if (c.status() != Fetcher.Status.OK) {
+                        bad++;
+                        if (first == null) first = c.path() + (c.status() == Fetcher.Status.MISSING ? " is missing"
+                                : " has sha256 " + c.actual() + ", expected " + c.expected());
+                    }
+                }
+                out.println((r.checks().size() - bad) + " of " + r.checks().size() + " files match"
+                        + (r.unchecked().isEmpty() ? "" : "; " + r.unchecked().size() + " other files not checked (nothing pins them)"));
+                out.flush();
+                if (bad > 0)
+                    throw new IOException(dir + ": " + bad + " of " + r.checks().size() + " files of " + name + " fail verification ("
+                            + first + (bad > 1 ? ", ..." : "") + ")");
+                return 0;
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ class ReclabCliTest {
 
     @Test
     void everyCommandHasHelpAndACompletionScriptIsGenerated() {
-        for (String cmd : java.util.List.of("run", "tune", "list", "report", "bench")) {
+        for (String cmd : java.util.List.of("run", "tune", "list", "report", "bench", "data")) {
             CliRun h = CliRun.of(cmd, "--help");
             assertEquals(0, h.code(), cmd + ": " + h.err());
             assertTrue(h.out().startsWith("Usage: reclab " + cmd), cmd + ": " + h.out());
@@ -224,6 +224,7 @@ class ReclabCliTest {
                 "dataset.path=" + tmp.resolve("nowhere"));
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(tmp.resolve("nowhere").toString()), r.err());
+        assertTrue(r.err().contains("`./reclab data fetch ml-100k` downloads it"), r.err());
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertFalse(Files.exists(tmp.resolve("runs")), "no run folder until the data is found");
     }

@@ -8,11 +8,12 @@ import io.reclab.data.DatasetLoader;
 import java.nio.file.Path;
 
 /**
- * Builds a {@link DelimitedLoader}. Keys: {@code path} (required: the file), {@code name} (default: the file name
- * without extension), {@code delimiter} (default {@code ","}; one character, or {@code tab}), {@code header}
- * (default true), {@code skip-lines} (default 0, lines skipped before the header), {@code encoding} (UTF-8), and
- * block {@code columns} with {@code user} (default {@code user}, or 0 without header), {@code item} (default {@code item}, or 1),
- * {@code rating} and {@code time} (optional): header names or 0-based indices.
+ * Builds a {@link DelimitedLoader}. Keys: {@code path} (or {@code fetch}, see {@link DatasetLocation}: the file),
+ * {@code name} (default: the file name without extension), {@code delimiter} (default {@code ","}; one character, or
+ * {@code tab}), {@code header} (default true), {@code skip-lines} (default 0, lines skipped before the header),
+ * {@code encoding} (UTF-8), and block {@code columns} with {@code user} (default {@code user}, or 0 without header),
+ * {@code item} (default {@code item}, or 1), {@code rating} and {@code time} (optional): header names or 0-based
+ * indices.
  */
 public final class DelimitedFactory implements Factory<DatasetLoader> {
     public static final String NAME = "csv";
@@ -20,7 +21,8 @@ public final class DelimitedFactory implements Factory<DatasetLoader> {
 
     @Override
     public DatasetLoader create(ConfigBlock block) {
-        Path path = Path.of(block.getString("path", null));
+        DatasetLocation where = DatasetLocation.of(block, "the interaction file");
+        Path path = where.path();
         String name = block.getString("name", LoaderPaths.defaultName(path));
         String d = block.getString("delimiter", ",");
         char delim;
@@ -44,7 +46,7 @@ public final class DelimitedFactory implements Factory<DatasetLoader> {
                             + ": expected a 0-based column index when header = false");
             }
         }
-        return new DelimitedLoader(new DelimitedLoader.Config(name, path, delim, header, skip, user, item, rating, time,
-                LoaderPaths.charset(block, "encoding", "UTF-8")));
+        return where.wrap(new DelimitedLoader(new DelimitedLoader.Config(name, path, delim, header, skip, user, item, rating, time,
+                LoaderPaths.charset(block, "encoding", "UTF-8"))));
     }
 }

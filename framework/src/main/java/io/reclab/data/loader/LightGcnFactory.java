@@ -7,8 +7,8 @@ import io.reclab.data.DatasetLoader;
 import java.nio.file.Path;
 
 /**
- * Builds a {@link LightGcnLoader}. Keys: {@code path} (required: the folder with {@code train.txt} and
- * {@code test.txt}), {@code name} (default: the folder's name).
+ * Builds a {@link LightGcnLoader}. Keys: {@code path} (or {@code fetch}, see {@link DatasetLocation}: the folder with
+ * {@code train.txt} and {@code test.txt}), {@code name} (default: the folder's name).
  */
 public final class LightGcnFactory implements Factory<DatasetLoader> {
     public static final String NAME = "lightgcn";
@@ -16,8 +16,9 @@ public final class LightGcnFactory implements Factory<DatasetLoader> {
 
     @Override
     public DatasetLoader create(ConfigBlock block) {
-        Path path = Path.of(block.getString("path", null));
+        DatasetLocation where = DatasetLocation.of(block, "a folder with train.txt and test.txt");
+        Path path = where.path();
         String name = block.getString("name", LoaderPaths.defaultName(path));
-        return new LightGcnLoader(new LightGcnLoader.Config(name, path));
+        return where.wrap(new LightGcnLoader(new LightGcnLoader.Config(name, path)));
     }
 }

@@ -7,8 +7,8 @@ import io.reclab.data.DatasetLoader;
 import java.nio.file.Path;
 
 /**
- * Builds a {@link MovieLens100kLoader} from the {@code dataset} block. Keys: {@code path} (required: the folder
- * with {@code u.data}), {@code name} (default: the folder's name).
+ * Builds a {@link MovieLens100kLoader} from the {@code dataset} block. Keys: {@code path} (or {@code fetch}, see
+ * {@link DatasetLocation}: the folder with {@code u.data}), {@code name} (default: the folder's name).
  */
 public final class MovieLens100kFactory implements Factory<DatasetLoader> {
     public static final String NAME = "movielens-100k";
@@ -16,8 +16,9 @@ public final class MovieLens100kFactory implements Factory<DatasetLoader> {
 
     @Override
     public DatasetLoader create(ConfigBlock block) {
-        Path path = Path.of(block.getString("path", null));
+        DatasetLocation where = DatasetLocation.of(block, "a folder with u.data");
+        Path path = where.path();
         String name = block.getString("name", LoaderPaths.defaultName(path));
-        return new MovieLens100kLoader(new MovieLens100kLoader.Config(name, path));
+        return where.wrap(new MovieLens100kLoader(new MovieLens100kLoader.Config(name, path)));
     }
 }

@@ -7,8 +7,8 @@ import io.reclab.data.DatasetLoader;
 import java.nio.file.Path;
 
 /**
- * Builds a {@link MovieLensCsvLoader}. Keys: {@code path} (required: the folder with {@code ratings.csv}),
- * {@code name} (default: the folder's name).
+ * Builds a {@link MovieLensCsvLoader}. Keys: {@code path} (or {@code fetch}, see {@link DatasetLocation}: the folder
+ * with {@code ratings.csv}), {@code name} (default: the folder's name).
  */
 public final class MovieLensCsvFactory implements Factory<DatasetLoader> {
     public static final String NAME = "movielens-csv";
@@ -16,8 +16,9 @@ public final class MovieLensCsvFactory implements Factory<DatasetLoader> {
 
     @Override
     public DatasetLoader create(ConfigBlock block) {
-        Path path = Path.of(block.getString("path", null));
+        DatasetLocation where = DatasetLocation.of(block, "a folder with ratings.csv");
+        Path path = where.path();
         String name = block.getString("name", LoaderPaths.defaultName(path));
-        return new MovieLensCsvLoader(new MovieLensCsvLoader.Config(name, path));
+        return where.wrap(new MovieLensCsvLoader(new MovieLensCsvLoader.Config(name, path)));
     }
 }

@@ -8,8 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
- * Builds a {@link MovieLensDatLoader}. Keys: {@code path} (required: the folder with {@code ratings.dat}),
- * {@code name} (default: the folder's name), {@code encoding} (default {@code ISO-8859-1}, that of ML-1M).
+ * Builds a {@link MovieLensDatLoader}. Keys: {@code path} (or {@code fetch}, see {@link DatasetLocation}: the folder
+ * with {@code ratings.dat}), {@code name} (default: the folder's name), {@code encoding} (default {@code ISO-8859-1},
+ * that of ML-1M).
  */
 public final class MovieLensDatFactory implements Factory<DatasetLoader> {
     public static final String NAME = "movielens-dat";
@@ -17,9 +18,10 @@ public final class MovieLensDatFactory implements Factory<DatasetLoader> {
 
     @Override
     public DatasetLoader create(ConfigBlock block) {
-        Path path = Path.of(block.getString("path", null));
+        DatasetLocation where = DatasetLocation.of(block, "a folder with ratings.dat");
+        Path path = where.path();
         String name = block.getString("name", LoaderPaths.defaultName(path));
         Charset cs = LoaderPaths.charset(block, "encoding", "ISO-8859-1");
-        return new MovieLensDatLoader(new MovieLensDatLoader.Config(name, path, cs));
+        return where.wrap(new MovieLensDatLoader(new MovieLensDatLoader.Config(name, path, cs)));
     }
 }

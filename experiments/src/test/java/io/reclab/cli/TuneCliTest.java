@@ -71,6 +71,7 @@ class TuneCliTest {
         assertEquals(t.bestValid(), selected.selection().bestValue(), 1e-12, "the refit with the same seed is the best trial");
         String html = Files.readString(dir.resolve(RunFiles.REPORT));
         assertTrue(html.contains("Hyperparameter search") && html.contains("Selected on validation"), "tune section");
+        assertTrue(html.contains("<div class=\"table-wrap\"><table><tr><th>trial</th>"), "the trials table scrolls inside its card");
         // best.conf is a ready-to-run experiment: same values, same seed, same test figures
         CliRun again = CliRun.of("run", dir.resolve(Tuner.BEST_CONF).toString(), "--runs", tmp.resolve("again").toString());
         assertEquals(0, again.code(), again.err() + again.out());

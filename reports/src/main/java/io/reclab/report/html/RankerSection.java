@@ -76,11 +76,11 @@ public final class RankerSection {
                     .append(charts.add(Charts.lines("Reliability (calibration)", "mean predicted probability",
                             "observed positive rate", rel, true, true), 360))
                     .append("</div>");
-            b.append("<table class=\"sortable\"><thead><tr><th class=\"rowh\" data-type=\"text\">model</th>")
+            b.append("<div class=\"table-wrap\"><table class=\"sortable\"><thead><tr><th class=\"rowh\" data-type=\"text\">model</th>")
                     .append("<th data-type=\"num\">positives</th><th data-type=\"num\">negatives</th>")
                     .append("<th data-type=\"num\">AUC</th><th data-type=\"num\">average precision</th>")
                     .append("<th data-type=\"num\">ECE (10 bins)</th></tr></thead><tbody>").append(table)
-                    .append("</tbody></table>");
+                    .append("</tbody></table></div>");
         }
         return b.toString();
     }

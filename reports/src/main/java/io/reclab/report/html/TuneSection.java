@@ -75,7 +75,8 @@ public final class TuneSection {
                     series, log), 320));
         }
         if (grid.length() > 0) h.append("<div class=\"grid\">").append(grid).append("</div>");
-        h.append("<table><tr><th>trial</th><th>status</th><th>valid ").append(Html.escape(t.metric()))
+        // one column per searched key: a wide table scrolls inside its card
+        h.append("<div class=\"table-wrap\"><table><tr><th>trial</th><th>status</th><th>valid ").append(Html.escape(t.metric()))
                 .append("</th><th>best epoch</th><th>pruned at epoch</th>");
         List<String> keys = new ArrayList<>(t.space().keySet());
         for (String k : keys) h.append("<th>").append(Html.escape(k)).append("</th>");
@@ -91,7 +92,7 @@ public final class TuneSection {
                 h.append("<td>").append(Html.escape(r.values() == null ? "" : String.valueOf(r.values().get(k)))).append("</td>");
             h.append("</tr>");
         }
-        return h.append("</table>").toString();
+        return h.append("</table></div>").toString();
     }
 
     private static Double number(String v) {

@@ -2,6 +2,7 @@ package io.reclab.optim;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class OptimizersTest {
@@ -46,6 +47,33 @@ class OptimizersTest {
         assertEquals(-0.1f, w[2], 1e-6);
         // row 0 took two steps with constant gradient: m_hat = v_hat^(1/2) = 1 -> -0.2
         assertEquals(-0.2f, w[0], 1e-5);
+    }
+
+    @Test
+    void adamMatchesTheTextbookUpdateBitForBitOverManySteps() {
+        // the bias-correction table must give exactly Math.pow's values, across its regrowths (1, 2, 4, ... steps)
+        int dim = 3, steps = 300;
+        float[] w = {0.5f, -0.2f, 0.1f, 0.3f, 0.3f, -0.7f}, ref = w.clone();
+        float[] m = new float[6], v = new float[6];
+        int[] t = new int[2];
+        Adam a = new Adam(w, dim, 0.01f, 0.001f, 0.9f, 0.999f, 1e-8f);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int s = 0; s < steps; s++) {
+            int row = r.nextInt(2);
+            float[] g = {(float) r.nextGaussian(), (float) r.nextGaussian(), (float) r.nextGaussian()};
+            a.step(row, g, 0);
+            int tt = ++t[row];
+            double c1 = 1 - Math.pow(0.9f, tt), c2 = 1 - Math.pow(0.999f, tt);
+            float stepSize = (float) (0.01f * Math.sqrt(c2) / c1), epsHat = (float) (1e-8f * Math.sqrt(c2));
+            for (int k = 0; k < dim; k++) {
+                int p = row * dim + k;
+                float gg = g[k] + 0.001f * ref[p];
+                m[p] = 0.9f * m[p] + (1 - 0.9f) * gg;
+                v[p] = 0.999f * v[p] + (1 - 0.999f) * gg * gg;
+                ref[p] -= stepSize * m[p] / ((float) Math.sqrt(v[p]) + epsHat);
+            }
+        }
+        assertArrayEquals(ref, w);
     }
 
     @Test

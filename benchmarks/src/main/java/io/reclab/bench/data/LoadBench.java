@@ -1,19 +1,14 @@
 package io.reclab.bench.data;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.data.Dataset;
 import io.reclab.data.loader.MovieLensCsvLoader;
 import io.reclab.data.preprocess.Preprocessing;
 import io.reclab.data.preprocess.Preprocessor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -23,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Loading a MovieLens {@code ratings.csv} ({@link #load}: parse, id indexing, columnar log, sha256 of the file) and
@@ -33,13 +27,9 @@ import java.util.concurrent.TimeUnit;
  * OS page cache after the first load, so this times parsing, not the disk. MovieLens-20M is
  * {@code -p rows=20000263} (a 0.5 GB file, several gigabytes of heap).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class LoadBench {
+public class LoadBench extends VectorBench {
     private static final int MOVIES = 27_278;
     private static final long ML20M_ROWS = 20_000_263L;
     private static final int ML20M_USERS = 138_493;

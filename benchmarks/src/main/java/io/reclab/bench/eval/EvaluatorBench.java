@@ -1,5 +1,6 @@
 package io.reclab.bench.eval;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.data.Interactions;
 import io.reclab.eval.EvalSettings;
@@ -9,19 +10,11 @@ import io.reclab.metric.MetricResult;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.embedding.EmbeddingRecaller;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A recall model's evaluation: {@link #context} ranks the catalogue for every test user (scoring blocks of users on
@@ -34,13 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Default sizes are small; LightGCN's Gowalla protocol is {@code -p users=29858 -p items=40981}. {@code -p
  * mode=SAMPLED} ranks each test item among 100 sampled negatives instead.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class EvaluatorBench {
+public class EvaluatorBench extends VectorBench {
     @Param("2000")
     public int users;
 

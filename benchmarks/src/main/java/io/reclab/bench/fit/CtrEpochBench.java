@@ -1,23 +1,17 @@
 package io.reclab.bench.fit;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Models;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.rank.FittedRanker;
 import io.reclab.rank.Ranker;
 import io.reclab.rank.Samples;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * One training epoch of each CTR ranker at its shipped defaults (batch size, optimizer, MLP), through
@@ -26,13 +20,9 @@ import java.util.concurrent.TimeUnit;
  * {@code dcn-v2} are DCN with {@code version} set. Synthetic one-hot samples ({@link Synthetic#ctr}); Criteo-like
  * is {@code -p fields=39 -p vocabulary=100000 -p samples=1000000} with several gigabytes of heap.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class CtrEpochBench {
+public class CtrEpochBench extends VectorBench {
     @Param({"lr", "fm", "ffm", "widedeep", "deepfm", "dcn-v1", "dcn-v2"})
     public String model;
 

@@ -9,18 +9,11 @@ import io.reclab.recall.Recaller;
 import io.reclab.util.Parallel;
 import io.reclab.util.TopK;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * The non-learned recall models at their shipped defaults, in the two costs that matter for them: {@link #fit}
@@ -29,12 +22,8 @@ import java.util.concurrent.TimeUnit;
  * and the evaluator ask for them). The popularity baseline is there as the floor of both. Data:
  * {@link InteractionLogBench}; the item count decides EASE's cubic fit.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class NeighborhoodBench extends InteractionLogBench {
     private static final int BLOCK = 64;
 

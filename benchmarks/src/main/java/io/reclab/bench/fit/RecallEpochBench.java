@@ -5,18 +5,11 @@ import io.reclab.bench.fixtures.Models;
 import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * One training epoch of a learned recall model at its shipped defaults, including what a fit does around it
@@ -26,12 +19,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link io.reclab.bench.kernels.PropagationBench}, {@link io.reclab.bench.kernels.SgnsBench},
  * {@link io.reclab.bench.kernels.AlsSolveBench}). No side features. Data: {@link InteractionLogBench}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class RecallEpochBench extends InteractionLogBench {
     @Param({"bpr", "fm-recall", "twotower"})
     public String model;

@@ -6,18 +6,9 @@ import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.als.AlsFactory;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Implicit ALS's per-row least-squares solves, timed as a fit of one iteration: the solver is package-private, and
@@ -29,12 +20,6 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Shipped defaults otherwise (alpha 7, reg 50); single-threaded by default. Data: {@link InteractionLogBench}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class AlsSolveBench extends InteractionLogBench {
     @Param({"cg", "cholesky"})
     public String solver;

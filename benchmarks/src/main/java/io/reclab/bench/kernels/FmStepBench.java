@@ -1,5 +1,6 @@
 package io.reclab.bench.kernels;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.nn.Grads;
 import io.reclab.nn.Logistic;
@@ -20,19 +21,10 @@ import io.reclab.rank.train.Optimizers;
 import io.reclab.rank.widedeep.WideDeepConfig;
 import io.reclab.rank.widedeep.WideDeepNet;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One CTR training step of a factorisation or deep ranker, phase by phase, through the public {@link Net} API in
@@ -46,13 +38,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code -p fields=39 -p vocabulary=100000}, Criteo-like) the embedding rows are not all cache-resident as they
  * would be if one block repeated.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class FmStepBench {
+public class FmStepBench extends VectorBench {
     private static final int BLOCKS = 8;
 
     @Param({"fm", "deepfm"})

@@ -1,21 +1,14 @@
 package io.reclab.bench.kernels;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.nn.Dense;
 import io.reclab.nn.ParamLayout;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The matrix products of one fully connected layer on one worker's block of a minibatch, through {@link Dense}
@@ -29,13 +22,7 @@ import java.util.concurrent.TimeUnit;
  * exact zeros), because the kernels skip zero terms and a dense random input would overstate their cost.
  * {@code *Scalar} twins run the plain-Java products of a JVM without the Vector API module.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class GemmBench {
+public class GemmBench extends VectorBench {
     @Param({"128x400", "400x400", "400x1"})
     public String shape;
 

@@ -1,24 +1,16 @@
 package io.reclab.bench.kernels;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.nn.Mlp;
 import io.reclab.nn.Params;
 import io.reclab.rank.deepfm.DeepFmConfig;
 import io.reclab.rank.deepfm.DeepFmNet;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * DeepFM's MLP alone (shipped defaults: three hidden layers of 400 with ReLU and dropout, and the logit head), a
@@ -26,13 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link GemmBench}'s products at the same shapes it shows what the activations, dropout masks and copies around the
  * products cost; against {@link FmStepBench}'s {@code deepfm} it shows the MLP's share of a whole step.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class MlpBench {
+public class MlpBench extends VectorBench {
     @Param("2048")
     public int block;
 

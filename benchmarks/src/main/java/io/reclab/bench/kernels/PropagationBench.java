@@ -6,18 +6,11 @@ import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.lightgcn.LightGcnFactory;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * LightGCN's sparse propagation, the normalised adjacency {@code Â = D^-1/2 A D^-1/2} times the embedding table,
@@ -31,12 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Shipped defaults otherwise (64 factors, batch 2048); single-threaded by default ({@code -p threads=2} for the
  * parallel products). Data: {@link InteractionLogBench}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class PropagationBench extends InteractionLogBench {
     @Param("3")
     public int layers;

@@ -1,20 +1,13 @@
 package io.reclab.bench.kernels;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.recall.DotProductScorer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Full-ranking scoring: one block of users × every item through {@link DotProductScorer#scoreBlock}, the dense
@@ -29,13 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Default sizes are small; LightGCN's Gowalla protocol is {@code -p items=40981}, MovieLens-20M
  * {@code -p items=26744}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class ScoringBench {
+public class ScoringBench extends VectorBench {
     @Param("10000")
     public int items;
 

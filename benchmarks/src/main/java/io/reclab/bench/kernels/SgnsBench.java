@@ -6,18 +6,11 @@ import io.reclab.recall.FittedRecaller;
 import io.reclab.recall.Recaller;
 import io.reclab.recall.item2vec.Item2VecFactory;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * item2vec's skip-gram negative-sampling updates, timed as a fit of one epoch: the epoch runner is package-private,
@@ -29,12 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Shipped defaults otherwise; single-threaded by default, the sequential SGD of word2vec ({@code -p threads=2} runs
  * the synchronous replica rounds instead). Data: {@link InteractionLogBench}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SgnsBench extends InteractionLogBench {
     /** Half-width of the sliding context window (the shipped 20; 0 = the whole user set). */
     @Param("20")

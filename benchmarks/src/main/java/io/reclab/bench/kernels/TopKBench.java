@@ -1,23 +1,16 @@
 package io.reclab.bench.kernels;
 
+import io.reclab.bench.fixtures.VectorBench;
 import io.reclab.bench.fixtures.Synthetic;
 import io.reclab.data.Csr;
 import io.reclab.recall.DotProductScorer;
 import io.reclab.util.TopK;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Top-K selection with exclusion, {@link TopK#select}: the evaluator's and recommend-all's step after scoring, run
@@ -29,13 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #scalar} is the element-by-element loop a JVM without the module uses. Compare with {@link ScoringBench}
  * at the same sizes for the selection's share of a full-ranking pass.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class TopKBench {
+public class TopKBench extends VectorBench {
     @Param("10000")
     public int items;
 

@@ -1,6 +1,5 @@
 package io.reclab.cli;
 
-import io.reclab.data.fetch.DataCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,15 +24,12 @@ class DataCliTest {
 
     @BeforeEach
     void emptyCache() {
-        // experiments read the cache from RECLAB_DATA, which a test cannot set; the system property comes first
-        saved = System.getProperty(DataCache.PROPERTY);
-        System.setProperty(DataCache.PROPERTY, tmp.resolve("cache").toString());
+        saved = io.reclab.testing.CacheProperty.pointAt(tmp.resolve("cache")); // RECLAB_DATA cannot be set from a test
     }
 
     @AfterEach
     void restore() {
-        if (saved == null) System.clearProperty(DataCache.PROPERTY);
-        else System.setProperty(DataCache.PROPERTY, saved);
+        io.reclab.testing.CacheProperty.restore(saved);
     }
 
     @Test

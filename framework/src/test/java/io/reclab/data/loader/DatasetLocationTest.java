@@ -4,7 +4,6 @@ import com.typesafe.config.ConfigFactory;
 import io.reclab.config.ConfigBlock;
 import io.reclab.config.ConfigError;
 import io.reclab.data.Dataset;
-import io.reclab.data.fetch.DataCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,12 @@ class DatasetLocationTest {
 
     @BeforeEach
     void pointCacheAtTemp() {
-        saved = System.getProperty(DataCache.PROPERTY);
-        System.setProperty(DataCache.PROPERTY, tmp.resolve("cache").toString());
+        saved = io.reclab.testing.CacheProperty.pointAt(tmp.resolve("cache")); // RECLAB_DATA cannot be set from a test
     }
 
     @AfterEach
     void restore() {
-        if (saved == null) System.clearProperty(DataCache.PROPERTY);
-        else System.setProperty(DataCache.PROPERTY, saved);
+        io.reclab.testing.CacheProperty.restore(saved);
     }
 
     private static ConfigBlock block(String hocon) {

@@ -41,6 +41,10 @@ import io.reclab.split.RandomSplitterFactory;
 import io.reclab.split.Splitter;
 import io.reclab.split.TemporalSplitterFactory;
 
+import io.reclab.config.ConfigError;
+import io.reclab.engine.EngineProvider;
+import io.reclab.engine.Engines;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -95,6 +99,14 @@ public final class Catalogue {
                 .register(WideDeepFactory.NAME, WideDeepFactory.DESCRIPTION, new WideDeepFactory())
                 .register(DeepFmFactory.NAME, DeepFmFactory.DESCRIPTION, new DeepFmFactory())
                 .register(DcnFactory.NAME, DcnFactory.DESCRIPTION, new DcnFactory());
+        // engines on the class path (the spark module) add the models that exist only there, e.g. spark-als
+        for (EngineProvider p : Engines.providers().values())
+            p.recallers().forEach((name, r) -> recallers.register(name, r.description(), r.factory()));
+        if (!recallers.contains("spark-als"))
+            recallers.register("spark-als", "Spark MLlib implicit ALS; needs engine=spark (the spark module)", block -> {
+                throw new ConfigError("recall model spark-als runs on Apache Spark: add engine=spark (./reclab then puts the spark "
+                        + "module on the class path; spark.master=local[2] runs it on this machine)");
+            });
         return new Components(datasets, splitters, recallers, rankers);
     }
 
@@ -106,6 +118,12 @@ public final class Catalogue {
         section(sb, "Split methods (split.method)", c.splitters());
         section(sb, "Recall models (recall=...)", c.recallers());
         section(sb, "Rank models (rank=...)", c.rankers());
+        sb.append("Engines (engine=...)\n");
+        sb.append(String.format("  %-16s %s%n", Engines.IN_PROCESS, "this JVM (the default)"));
+        for (EngineProvider p : Engines.providers().values()) sb.append(String.format("  %-16s %s%n", p.name(), p.description()));
+        if (!Engines.providers().containsKey("spark"))
+            sb.append(String.format("  %-16s %s%n", "spark", "Apache Spark (the spark module; ./reclab adds it when the command line says engine=spark)"));
+        sb.append('\n');
         sb.append("CTR benchmark file formats (ctr.format; the rank stage reads them instead of a dataset)\n");
         for (CtrSourceConfig.Format f : CtrSourceConfig.Format.values())
             sb.append(String.format("  %-16s %s%n", f.id, f.description));

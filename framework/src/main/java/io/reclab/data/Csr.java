@@ -6,7 +6,7 @@ package io.reclab.data;
  * the columnar log, so per-interaction data (time) can be reached from the matrix.
  * Arrays are exposed for speed in hot loops; callers must treat them as read-only.
  */
-public final class Csr {
+public final class Csr implements java.io.Serializable {
     public final int rows;
     public final int cols;
     public final int[] indptr;

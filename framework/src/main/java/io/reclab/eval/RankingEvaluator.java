@@ -53,6 +53,22 @@ public final class RankingEvaluator {
     /** Ranks, for every user with at least one test item, the catalogue (or sampled candidates) for {@code s.maxK()}. */
     public static RankingContext context(FittedRecaller model, Interactions train, Interactions valid, Interactions test,
                                          EvalSettings s, long seed) {
+        return context(model, train, valid, test, s, seed,
+                (users, tr, ex, k) -> rankFull(model, users, tr, ex, k, s.blockSize(), s.threads()));
+    }
+
+    /**
+     * Builds the full-ranking lists of {@code users} (in that order) for {@code k}, skipping each user's items in
+     * {@code train} and in {@code exclude} (null: none). In-process this is {@link #rankFull}; a cluster engine ranks
+     * the users in partitions with the same call on its executors.
+     */
+    public interface ListRanker {
+        int[][] rank(int[] users, Csr train, Csr exclude, int k);
+    }
+
+    /** As {@link #context(FittedRecaller, Interactions, Interactions, Interactions, EvalSettings, long)}, full lists from {@code full}. */
+    public static RankingContext context(FittedRecaller model, Interactions train, Interactions valid, Interactions test,
+                                         EvalSettings s, long seed, ListRanker full) {
         int numItems = model.numItems();
         if (train.numItems() != numItems || test.numItems() != numItems || valid.numItems() != numItems)
             throw new IllegalArgumentException("model scores " + numItems + " items but train/valid/test have "
@@ -73,12 +89,26 @@ public final class RankingEvaluator {
                 runBlocks(n, Math.max(1, Math.min(s.blockSize(), 64)), s.threads(), w);
             } else {
                 Csr validCsr = s.excludeValid() && valid.size() > 0 ? valid.byUser() : null;
-                int block = (int) Math.max(1, Math.min(Math.min(s.blockSize(), n), MAX_BUFFER_FLOATS / Math.max(1, numItems)));
-                Supplier<Worker> w = () -> new FullRanker(model, users, trainCsr, validCsr, s.maxK(), block, ranked);
-                runBlocks(n, block, s.threads(), w);
+                int[][] lists = full.rank(users, trainCsr, validCsr, s.maxK());
+                if (lists.length != n) throw new IllegalStateException("ranked " + lists.length + " users of " + n);
+                System.arraycopy(lists, 0, ranked, 0, n);
             }
         }
         return new RankingContext(users, ranked, relevant, numItems, train.itemCounts(), numUsers - n, sampled);
+    }
+
+    /**
+     * The full-ranking top-{@code k} of each of {@code users} (in order), skipping its items in {@code train} and in
+     * {@code exclude} (null: none), ties by the smaller item id; users are scored in blocks on {@code threads}
+     * workers. The same lists for any thread count or partitioning of the users.
+     */
+    public static int[][] rankFull(FittedRecaller model, int[] users, Csr train, Csr exclude, int k, int blockSize, int threads) {
+        int n = users.length;
+        int[][] ranked = new int[n][];
+        if (n == 0) return ranked;
+        int block = (int) Math.max(1, Math.min(Math.min(blockSize, n), MAX_BUFFER_FLOATS / Math.max(1, model.numItems())));
+        runBlocks(n, block, threads, () -> new FullRanker(model, users, train, exclude, k, block, ranked));
+        return ranked;
     }
 
     /**

@@ -28,7 +28,8 @@ public final class Environment {
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
                 gitCommit(),
-                version);
+                version,
+                io.reclab.engine.Engines.IN_PROCESS);
     }
 
     /** The commit of the working directory's git checkout (with "+dirty" if modified), or "unknown". */

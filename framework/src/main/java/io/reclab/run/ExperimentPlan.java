@@ -33,17 +33,20 @@ import java.util.function.IntFunction;
  * typo or an unknown name fails in a second with one clear line and nothing is trained or marked completed.
  * With a {@code ctr} block ({@link #ctr()} non-null) the rank stage reads CTR benchmark files instead of building
  * samples from a dataset, and dataset, split and samples are absent ({@code loader}, {@code splitter} null).
+ * {@code engine} is where the heavy steps run ({@code engine = in-process} by default); {@code datasetBlock} is the
+ * resolved {@code dataset} block, which a cluster engine reads with its own reader (null with CTR files).
  */
 public record ExperimentPlan(String name, String description, long seed, int threads,
                              String datasetKey, DatasetLoader loader, Preprocessing preprocessing,
                              String splitKey, String splitMethod, Splitter splitter,
                              EvalSettings evaluation, SelectionSettings selection, List<ModelSpec> recall,
                              RankSetup rankSetup, List<RankSpec> rank, PipelinePlan pipeline,
-                             CtrSourceConfig ctr) {
+                             CtrSourceConfig ctr, io.reclab.engine.EngineSpec engine,
+                             Config datasetBlock) {
 
     /** Top-level keys an experiment may set. */
     public static final List<String> TOP_LEVEL = List.of(
-            "experiment", "defaults", "seed", "threads", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr",
+            "experiment", "defaults", "seed", "threads", "engine", "dataset", "split", "evaluation", "recall", "rank", "features", "samples", "pipeline", "ctr",
             "bench");
 
     /**
@@ -78,8 +81,9 @@ public record ExperimentPlan(String name, String description, long seed, int thr
                                FeaturePipeline features, List<ScoreMetric> rankMetrics, String key) {}
 
     public static ExperimentPlan build(Config c, Components components) {
+        java.util.Set<String> engines = io.reclab.engine.Engines.providers().keySet();
         for (String k : c.root().keySet()) {
-            if (!TOP_LEVEL.contains(k)) {
+            if (!TOP_LEVEL.contains(k) && !engines.contains(k)) {
                 String s = Suggest.closest(k, TOP_LEVEL);
                 throw new ConfigError("unknown top-level key `" + k + "`" + (s == null ? "" : "; did you mean `" + s + "`?")
                         + " Known: " + String.join(", ", TOP_LEVEL));
@@ -214,8 +218,27 @@ public record ExperimentPlan(String name, String description, long seed, int thr
                     render(c, "pipeline") + "|" + rspec.configKey() + "|" + render(c, "features"));
         }
 
+        io.reclab.engine.EngineSpec engine = engine(c, root);
+        if (!engine.inProcess() && (ctr != null || !rank.isEmpty() || pipeline != null))
+            throw new ConfigError("engine = " + engine.name() + " runs recall experiments (data preparation, recall models and "
+                    + "their full-ranking evaluation); rank models, pipelines and CTR files run in-process: drop engine="
+                    + engine.name() + " or the " + (ctr != null ? "ctr files" : !rank.isEmpty() ? "rank models" : "pipeline"));
         return new ExperimentPlan(name, description, seed, threads, render(c, "dataset"), loader, prep,
-                render(c, "split"), method, splitter, eval, selection, List.copyOf(recall), setup, List.copyOf(rank), pipeline, ctr);
+                render(c, "split"), method, splitter, eval, selection, List.copyOf(recall), setup, List.copyOf(rank), pipeline, ctr,
+                engine, ctr == null ? c.getConfig("dataset") : null);
+    }
+
+    /** The {@code engine} key (default in-process) and the chosen engine's block, validated by its provider. */
+    private static io.reclab.engine.EngineSpec engine(Config c, ConfigBlock root) {
+        String name = root.getString("engine", io.reclab.engine.Engines.IN_PROCESS);
+        if (name.equals(io.reclab.engine.Engines.IN_PROCESS)) {
+            for (String k : io.reclab.engine.Engines.providers().keySet())
+                if (c.hasPath(k))
+                    throw new ConfigError("`" + k + "` is configured but engine = " + name + "; add engine=" + k + " or remove the `" + k + "` block");
+            return io.reclab.engine.EngineSpec.IN_PROCESS;
+        }
+        ConfigBlock block = ConfigBlock.at(c, name);
+        return io.reclab.engine.EngineSpec.parse(name, block);
     }
 
     /**

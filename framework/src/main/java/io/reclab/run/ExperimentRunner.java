@@ -105,6 +105,8 @@ public final class ExperimentRunner {
     private Result execute(RunStore store, List<Point> points, InputCache inputs) throws IOException {
         try (RunLock lock = RunLock.acquire(store.dir())) {
             return executeLocked(store, points, inputs);
+        } finally {
+            io.reclab.engine.Engines.closeAll();
         }
     }
 

@@ -30,6 +30,7 @@ public final class InputCache {
     private final Map<String, SplitResult> splits = new HashMap<>();
     private final Map<String, CtrData> ctr = new HashMap<>();
     private final Map<String, RankData> rank = new HashMap<>();
+    private final Map<String, io.reclab.engine.PreparedLog> prepared = new HashMap<>();
 
     public InputCache(PrintWriter console) { this.console = console; }
 
@@ -51,6 +52,7 @@ public final class InputCache {
     }
 
     private DataSource log(ExperimentPlan plan) throws IOException {
+        if (!plan.engine().inProcess()) return engineLog(plan);
         long t0 = System.nanoTime();
         Dataset ds = datasets.get(plan.datasetKey());
         if (ds == null) {
@@ -84,6 +86,34 @@ public final class InputCache {
                     split.valid().size(), split.test().size());
         }
         return new DataSource.Log(ds, split, load, RecallStage.seconds(t0));
+    }
+
+    /** The log prepared on the plan's engine (cached like the in-process one), checked the same way. */
+    private DataSource engineLog(ExperimentPlan plan) throws IOException {
+        String key = "engine|" + plan.engine().name() + "|" + plan.datasetKey() + "|" + plan.splitKey() + "|" + plan.seed();
+        io.reclab.engine.PreparedLog p = prepared.get(key);
+        if (p == null) {
+            io.reclab.engine.Engine engine = plan.engine().open(plan.threads());
+            console.println("engine " + engine.name() + ": " + engine.describe());
+            p = engine.prepare(plan, console);
+            Dataset ds = p.dataset();
+            SplitResult split = p.split();
+            DatasetInfo i = ds.info();
+            if (ds.interactions().size() == 0)
+                throw new io.reclab.data.DataFormatException("dataset " + i.name() + " (" + i.source() + ") has no interactions"
+                        + (plan.preprocessing() == null || plan.preprocessing().isNoop() ? "" : " after its filters (dataset.preprocess)") + ": nothing to train or test on");
+            if (split.train().size() == 0 || split.test().size() == 0)
+                throw new io.reclab.data.DataFormatException("split " + split.protocol() + " of " + i.name() + " ("
+                        + i.interactions() + " interactions) leaves " + (split.train().size() == 0 ? "an empty training part" : "no test interactions")
+                        + ": nothing to " + (split.train().size() == 0 ? "train on" : "evaluate"));
+            console.printf("dataset %s: %d users, %d items, %d interactions (%.2fs on %s)%n", i.name(), i.users(), i.items(),
+                    i.interactions(), p.loadSeconds(), engine.name());
+            console.printf("split %s: train %d, valid %d, test %d (%.2fs on %s)%n", split.protocol(), split.train().size(),
+                    split.valid().size(), split.test().size(), p.splitSeconds(), engine.name());
+            prepared.put(key, p);
+            return new DataSource.Log(ds, split, p.loadSeconds(), p.splitSeconds());
+        }
+        return new DataSource.Log(p.dataset(), p.split(), 0, 0);
     }
 
     RankData rankData(ExperimentPlan plan, DataSource source) {

@@ -64,7 +64,7 @@ final class RecallStage implements TrialStage {
         long t0 = System.nanoTime();
         var validator = hasValid
                 ? new RankingValidator(split.train(), split.valid(), sel.validMetric(), plan.evaluation(), evalSeed) : null;
-        FittedRecaller model = spec.recaller().fit(new TrainContext(split.train(), split.valid(), ds.userFeatures(),
+        FittedRecaller model = recaller(plan, spec).fit(new TrainContext(split.train(), split.valid(), ds.userFeatures(),
                 ds.itemFeatures(), modelSeed, plan.threads(), log, validator));
         double fit = seconds(t0);
         TrainingLog.Point best = log.best("valid." + sel.validMetric().id(), Direction.HIGHER);
@@ -72,7 +72,7 @@ final class RecallStage implements TrialStage {
             return new Chosen(model, model, split.train(), split.valid(), best, null, fit, 0);
         t0 = System.nanoTime();
         Integer epochs = spec.withEpochs() != null && best != null ? best.epoch() : null;
-        Recaller r = epochs != null ? spec.withEpochs().apply(epochs) : spec.recaller();
+        Recaller r = epochs != null ? spec.withEpochs().apply(epochs) : recaller(plan, spec);
         Interactions all = split.train().concat(split.valid());
         FittedRecaller refit = r.fit(new TrainContext(all, all.empty(), ds.userFeatures(), ds.itemFeatures(), modelSeed,
                 plan.threads(), new TrainingLog(), null));
@@ -97,8 +97,7 @@ final class RecallStage implements TrialStage {
         Double validValue = null;
         long t0 = System.nanoTime();
         if (split.valid().size() > 0) {
-            RankingContext vctx = RankingEvaluator.context(c.validated(), split.train(), split.train().empty(),
-                    split.valid(), ev, in.evalSeed());
+            RankingContext vctx = context(plan, c.validated(), split.train(), split.train().empty(), split.valid(), in.evalSeed());
             Map<String, Double> v = values(RankingEvaluator.compute(vctx, metrics));
             valid.put("recall", v);
             validValue = v.get(validMetric.id());
@@ -113,8 +112,7 @@ final class RecallStage implements TrialStage {
         RunRecord.EvalProtocol protocol = null;
         if (in.evaluateTest()) {
             t0 = System.nanoTime();
-            RankingContext ctx = RankingEvaluator.context(c.served(), c.servedTrain(), c.servedExclude(), split.test(),
-                    ev, in.evalSeed());
+            RankingContext ctx = context(plan, c.served(), c.servedTrain(), c.servedExclude(), split.test(), in.evalSeed());
             Map<String, MetricResult> results = RankingEvaluator.compute(ctx, ev.metrics());
             in.timings().put("evaluate", seconds(t0));
             PerUserCsv.write(in.dir().resolve(RunFiles.perUser("recall")), ctx.users(), split.train().users(),
@@ -125,6 +123,19 @@ final class RecallStage implements TrialStage {
             protocol = protocol(ev, ctx);
         }
         return new Outcome(new RunRecord.Metrics(valid, test, directions(metrics)), selection, protocol, extras);
+    }
+
+    /** The recaller of {@code spec} as the plan's engine fits it (the spec's own one in-process). */
+    static Recaller recaller(ExperimentPlan plan, ExperimentPlan.ModelSpec spec) {
+        return plan.engine().inProcess() ? spec.recaller() : plan.engine().open(plan.threads()).recaller(spec);
+    }
+
+    /** The ranked lists of {@code heldOut}'s users, built in-process or on the plan's engine (same lists). */
+    static RankingContext context(ExperimentPlan plan, FittedRecaller model, Interactions train, Interactions exclude,
+                                  Interactions heldOut, long seed) {
+        return plan.engine().inProcess()
+                ? RankingEvaluator.context(model, train, exclude, heldOut, plan.evaluation(), seed)
+                : plan.engine().open(plan.threads()).rank(model, train, exclude, heldOut, plan.evaluation(), seed);
     }
 
     static RunRecord.EvalProtocol protocol(EvalSettings s, RankingContext ctx) {

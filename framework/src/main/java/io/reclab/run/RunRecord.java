@@ -116,5 +116,9 @@ public record RunRecord(
                                int evaluatedUsers, int skippedUsers, String ndcgVariant) {}
 
     /** Where it ran, for provenance. */
-    public record EnvironmentInfo(String java, String os, String arch, int cpus, String gitCommit, String reclabVersion) {}
+    /** Where a trial ran; {@code engine} is {@code in-process} or a cluster engine with its master (absent in older runs). */
+    public record EnvironmentInfo(String java, String os, String arch, int cpus, String gitCommit, String reclabVersion,
+                                  String engine) {
+        public EnvironmentInfo withEngine(String e) { return new EnvironmentInfo(java, os, arch, cpus, gitCommit, reclabVersion, e); }
+    }
 }

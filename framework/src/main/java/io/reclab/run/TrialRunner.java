@@ -71,6 +71,8 @@ public final class TrialRunner {
         seeds.put(stage.path(), modelSeed);
         seeds.put("evaluation", evalSeed);
         DatasetInfo info = source.info();
+        RunRecord.EnvironmentInfo env = plan.engine().inProcess() ? this.env
+                : this.env.withEngine(plan.engine().name() + " (" + plan.engine().open(plan.threads()).describe() + ")");
         RunRecord.SplitInfo splitInfo = source.splitInfo();
         store.writeRecord(new RunRecord(plan.name(), trial, RunFiles.STATUS_RUNNING, stage.stage(), stage.model(),
                 stage.params(), sweep, seeds, info, splitInfo, null, env, Map.of(), RunRecord.Metrics.NONE, null,

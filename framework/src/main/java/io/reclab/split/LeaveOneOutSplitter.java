@@ -34,6 +34,13 @@ public final class LeaveOneOutSplitter implements Splitter {
             part[g.rows()[last]] = Dataset.TEST;
             if (settings.valid()) part[g.rows()[last - 1]] = Dataset.VALID;
         }
+        return fromParts(x, part);
+    }
+
+    /** The split whose row {@code r} goes to part {@code part[r]} (as {@link #split} assigns them), with its protocol line. */
+    public SplitResult fromParts(Interactions x, byte[] part) {
         return Parts.build(x, part, "leave-one-out by time per user" + (settings.valid() ? " (+1 validation)" : ""));
     }
+
+    public Settings settings() { return settings; }
 }

@@ -35,14 +35,14 @@ public final class RandomSplitter implements Splitter {
         byte[] part = new byte[x.size()];
         if (settings.perUser()) {
             RowOrder.Groups g = RowOrder.groupByUser(x.userColumn(), x.numUsers());
+            int[] counts = new int[x.numUsers()];
+            for (int u = 0; u < counts.length; u++) counts[u] = g.size(u);
+            PerUserDraw d = drawPerUser(counts, settings.testRatio(), settings.validRatio(), rng);
             int[] rows = g.rows();
-            for (int u = 0; u < x.numUsers(); u++) {
-                int s = g.start(u), n = g.size(u);
-                int[] sizes = Parts.perUserSizes(n, settings.testRatio(), settings.validRatio());
-                if (sizes[0] == 0) continue;
-                shufflePrefix(rows, s, n, sizes[0] + sizes[1], rng);
-                for (int k = 0; k < sizes[0]; k++) part[rows[s + k]] = Dataset.TEST;
-                for (int k = sizes[0]; k < sizes[0] + sizes[1]; k++) part[rows[s + k]] = Dataset.VALID;
+            for (int u = 0; u < counts.length; u++) {
+                int s = g.start(u);
+                for (int p = d.offsets()[u]; p < d.offsets()[u + 1]; p++)
+                    part[rows[s + d.positions()[p]]] = d.parts()[p];
             }
         } else {
             int n = x.size();
@@ -53,9 +53,53 @@ public final class RandomSplitter implements Splitter {
             for (int k = 0; k < test; k++) part[rows[k]] = Dataset.TEST;
             for (int k = test; k < test + valid; k++) part[rows[k]] = Dataset.VALID;
         }
+        return fromParts(x, part);
+    }
+
+    /** The split whose row {@code r} goes to part {@code part[r]} (as {@link #split} assigns them), with its protocol line. */
+    public SplitResult fromParts(Interactions x, byte[] part) {
         String protocol = "random " + Parts.ratios(settings.validRatio(), settings.testRatio())
                 + (settings.perUser() ? " per user" : " global");
         return Parts.build(x, part, protocol);
+    }
+
+    /**
+     * The held-out rows of a per-user split, as positions within each user's rows in log order: user u's are
+     * {@code positions[offsets[u] .. offsets[u+1])} with parts {@code parts[...]} ({@link Dataset#TEST} or
+     * {@link Dataset#VALID}); every other row is train.
+     */
+    public record PerUserDraw(int[] offsets, int[] positions, byte[] parts) implements java.io.Serializable {}
+
+    /**
+     * The random draws of the per-user split from each user's row count alone, users in dense-id order, one
+     * generator for all: a partial Fisher-Yates over positions 0..n-1 per user. The in-process split applies it to
+     * the rows it grouped; a cluster engine draws it on the driver from the per-user counts and assigns the rows
+     * where they lie, so both give the same parts for the same seed.
+     */
+    public static PerUserDraw drawPerUser(int[] counts, double testRatio, double validRatio, RandomGenerator rng) {
+        int[] offsets = new int[counts.length + 1];
+        int max = 0;
+        for (int u = 0; u < counts.length; u++) {
+            int[] sizes = Parts.perUserSizes(counts[u], testRatio, validRatio);
+            offsets[u + 1] = offsets[u] + sizes[0] + sizes[1];
+            max = Math.max(max, counts[u]);
+        }
+        int[] positions = new int[offsets[counts.length]];
+        byte[] parts = new byte[positions.length];
+        int[] scratch = new int[max];
+        for (int u = 0; u < counts.length; u++) {
+            int n = counts[u];
+            int[] sizes = Parts.perUserSizes(n, testRatio, validRatio);
+            if (sizes[0] == 0) continue;
+            for (int k = 0; k < n; k++) scratch[k] = k;
+            shufflePrefix(scratch, 0, n, sizes[0] + sizes[1], rng);
+            int o = offsets[u];
+            for (int k = 0; k < sizes[0] + sizes[1]; k++) {
+                positions[o + k] = scratch[k];
+                parts[o + k] = k < sizes[0] ? Dataset.TEST : Dataset.VALID;
+            }
+        }
+        return new PerUserDraw(offsets, positions, parts);
     }
 
     /** Partial Fisher-Yates: a uniformly random {@code m}-subset lands in {@code a[from .. from+m)}. */

@@ -75,7 +75,7 @@ final class RunFixture {
                 new DatasetInfo("ml-100k", "/work/shared/data/ml-100k", "4e3f0c1d2b6a5f7e8d9c0b1a2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e",
                         943, 1682, 100000),
                 new RunRecord.SplitInfo("random 80/10/10 per user", 80000, 10000, 10000), protocol(evalMode),
-                new RunRecord.EnvironmentInfo("17.0.12", "Linux 6.1", "amd64", 2, "7da11d1", "0.1.0-SNAPSHOT"),
+                new RunRecord.EnvironmentInfo("17.0.12", "Linux 6.1", "amd64", 2, "7da11d1", "0.1.0-SNAPSHOT", "in-process"),
                 Map.of("fit", 1.5 + seed % 3, "evaluate", 0.25), new RunRecord.Metrics(Map.of(), metrics, Map.of()), null,
                 curves, Map.of(),
                 "2025-01-01T10:00:00Z", "completed".equals(status) ? "2025-01-01T10:00:02Z" : null, error);

@@ -28,18 +28,29 @@ import java.util.List;
  *                    <li>{@code bars}: candidate-topk rows, each L1-normalised, with the item-mean bias of the BARS
  *                        ItemCF: pred = μ_i + Σ_{j ∈ N_k(i)} S_ij (x_uj − μ_j), μ_j = |U_j| / n_users.</li>
  *                  </ul>
+ * @param maxUserItems similarities are computed from each user's {@code max-user-items} most recent interactions only
+ *                  (by time, ties by log order; default 0 = all): a power user with n items adds n² co-occurrences, so
+ *                  capping them bounds the cost, the classic guard of co-occurrence jobs at scale. Scoring still reads
+ *                  the whole history
  */
-public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean normalize, String variant) {
+public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean normalize, String variant, int maxUserItems)
+        implements java.io.Serializable {
     public static final String CANDIDATE_TOPK = "candidate-topk";
     public static final String HISTORY_TOPK = "history-topk";
     public static final String BARS = "bars";
     public static final List<String> VARIANTS = List.of(CANDIDATE_TOPK, HISTORY_TOPK, BARS);
 
-    public static final ItemCfConfig DEFAULTS = new ItemCfConfig(100, 0.0, false, false, CANDIDATE_TOPK);
+    public static final ItemCfConfig DEFAULTS = new ItemCfConfig(100, 0.0, false, false, CANDIDATE_TOPK, 0);
+
+    /** The same settings without a history cap (for tests and callers that predate it). */
+    public ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean normalize, String variant) {
+        this(neighbors, shrinkage, iuf, normalize, variant, 0);
+    }
 
     public ItemCfConfig {
         if (neighbors <= 0) throw new IllegalArgumentException("neighbors must be positive: " + neighbors);
         if (!(shrinkage >= 0)) throw new IllegalArgumentException("shrinkage must be >= 0: " + shrinkage);
+        if (maxUserItems < 0) throw new IllegalArgumentException("max-user-items must be >= 0: " + maxUserItems);
         if (!VARIANTS.contains(variant)) throw new IllegalArgumentException("variant must be one of " + VARIANTS + ": " + variant);
     }
 
@@ -49,6 +60,7 @@ public record ItemCfConfig(int neighbors, double shrinkage, boolean iuf, boolean
                 block.nonNegative("shrinkage", DEFAULTS.shrinkage),
                 block.getBoolean("iuf", DEFAULTS.iuf),
                 block.getBoolean("normalize", DEFAULTS.normalize),
-                block.getEnum("variant", DEFAULTS.variant, VARIANTS));
+                block.getEnum("variant", DEFAULTS.variant, VARIANTS),
+                block.nonNegativeInt("max-user-items", DEFAULTS.maxUserItems));
     }
 }

@@ -43,14 +43,50 @@ public final class ItemCfRecaller implements Recaller {
     @Override
     public ItemNeighborhoodModel fit(TrainContext context) {
         SparsePattern userItems = SparsePattern.userItems(context.train());
-        SparsePattern itemUsers = userItems.transpose();
-        SparseRows topk = similarity(userItems, itemUsers, config, context.threads());
+        SparsePattern simItems = config.maxUserItems() > 0
+                ? SparsePattern.userItems(latest(context.train(), config.maxUserItems())) : userItems;
+        SparseRows topk = similarity(simItems, simItems.transpose(), config, context.threads());
+        return assemble(config, userItems, topk);
+    }
+
+    /**
+     * The fitted model from the truncated similarity rows S_k (row i = N_k(i), best first, not yet normalised), for
+     * this class and for engines that compute S_k elsewhere (the Spark co-occurrence job): normalisation and the
+     * variant are applied here, once.
+     */
+    public static ItemNeighborhoodModel assemble(ItemCfConfig config, SparsePattern userItems, SparseRows topk) {
+        SparseRows s = config.normalize() ? topk.normalizeRowsByMax() : topk;
         return switch (config.variant()) {
-            case ItemCfConfig.HISTORY_TOPK -> new ItemNeighborhoodModel(userItems, topk);
-            case ItemCfConfig.CANDIDATE_TOPK -> new ItemNeighborhoodModel(userItems, topk.transpose());
-            case ItemCfConfig.BARS -> bars(userItems, itemUsers, topk);
+            case ItemCfConfig.HISTORY_TOPK -> new ItemNeighborhoodModel(userItems, s);
+            case ItemCfConfig.CANDIDATE_TOPK -> new ItemNeighborhoodModel(userItems, s.transpose());
+            case ItemCfConfig.BARS -> bars(userItems, userItems.transpose(), s);
             default -> throw new IllegalStateException(config.variant());
         };
+    }
+
+    /**
+     * Each user's {@code max} most recent rows (by time; among equal times the later row in log order counts as more
+     * recent), users with fewer kept whole; the rows keep their log order.
+     */
+    public static io.reclab.data.Interactions latest(io.reclab.data.Interactions train, int max) {
+        io.reclab.data.Csr byUser = train.byUser();
+        long[] time = train.timeColumn();
+        boolean[] keep = new boolean[train.size()];
+        java.util.Arrays.fill(keep, true);
+        for (int u = 0; u < byUser.rows; u++) {
+            int len = byUser.rowLength(u);
+            if (len <= max) continue;
+            Integer[] rows = new Integer[len];
+            for (int p = 0; p < len; p++) rows[p] = byUser.source[byUser.rowStart(u) + p];
+            // oldest first: by time, then log order
+            java.util.Arrays.sort(rows, (a, b) -> time[a] != time[b] ? Long.compare(time[a], time[b]) : Integer.compare(a, b));
+            for (int p = 0; p < len - max; p++) keep[rows[p]] = false;
+        }
+        int n = 0;
+        for (boolean k : keep) if (k) n++;
+        int[] rows = new int[n];
+        for (int r = 0, m = 0; r < keep.length; r++) if (keep[r]) rows[m++] = r;
+        return train.select(rows);
     }
 
     /** The BARS scorer: L1-normalised candidate rows S̄ plus the per-item constant μ_i − Σ_j S̄_ij μ_j. */
@@ -69,8 +105,17 @@ public final class ItemCfRecaller implements Recaller {
         return new ItemNeighborhoodModel(userItems, s.transpose(), bias);
     }
 
-    /** The truncated (and optionally normalised) item-item cosine matrix S_k: row i holds N_k(i), best first. */
+    /** The truncated item-item cosine matrix S_k: row i holds N_k(i), best first (normalised later, in {@link #assemble}). */
     static SparseRows similarity(SparsePattern userItems, SparsePattern itemUsers, ItemCfConfig config, int threads) {
+        return similarityRows(userItems, itemUsers, config, 0, itemUsers.rows, threads);
+    }
+
+    /**
+     * Rows {@code [first, last)} of S_k (as rows 0 .. last-first): each item's row is computed on its own, so the
+     * Spark engine hands item ranges to tasks and concatenates the matrix {@link #fit} computes, bit for bit.
+     */
+    public static SparseRows similarityRows(SparsePattern userItems, SparsePattern itemUsers, ItemCfConfig config,
+                                            int first, int last, int threads) {
         double[] userWeight = null;
         if (config.iuf()) {
             userWeight = new double[userItems.rows];
@@ -83,10 +128,10 @@ public final class ItemCfRecaller implements Recaller {
         for (int i = 0; i < itemUsers.rows; i++) root[i] = Math.sqrt(itemUsers.degree(i));
         double shrink = config.shrinkage();
         double[] w = userWeight;
-        SparseRows sim = NeighborSelection.build(itemUsers.rows, itemUsers.rows, config.neighbors(), Math.max(1, threads),
+        SparseRows sim = NeighborSelection.buildRange(first, last, itemUsers.rows, config.neighbors(), Math.max(1, threads),
                 (i, acc) -> NeighborSelection.coOccurrence(itemUsers, userItems, w, i, acc),
                 (i, j, co) -> co / (root[i] * root[j] + shrink));
-        return config.normalize() ? sim.normalizeRowsByMax() : sim;
+        return sim;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * the user's items. Immutable and thread-safe. The training items themselves are not masked here; the evaluator
  * excludes them.
  */
-public final class ItemNeighborhoodModel implements FittedRecaller {
+public final class ItemNeighborhoodModel implements FittedRecaller, java.io.Serializable {
     private final SparsePattern userItems;
     private final SparseRows similarity;
     private final float[] bias;

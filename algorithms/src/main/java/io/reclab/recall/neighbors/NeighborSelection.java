@@ -41,12 +41,27 @@ public final class NeighborSelection {
     /** As {@link #build(int, int, int, int, RowKernel, Finisher)}, with a scratch object per worker thread. */
     public static <S> SparseRows build(int rows, int width, int k, int threads, java.util.function.Supplier<S> scratch,
                                        ScratchKernel<S> kernel, Finisher finisher) {
+        return buildRange(0, rows, width, k, threads, scratch, kernel, finisher);
+    }
+
+    /**
+     * Rows {@code [first, last)} only, as rows {@code 0 .. last-first} of the result: each row is computed on its
+     * own, so a cluster engine can hand row ranges to tasks and concatenate the same matrix {@link #build} gives.
+     */
+    public static SparseRows buildRange(int first, int last, int width, int k, int threads, RowKernel kernel, Finisher finisher) {
+        return buildRange(first, last, width, k, threads, () -> null, (r, acc, none) -> kernel.compute(r, acc), finisher);
+    }
+
+    private static <S> SparseRows buildRange(int first, int last, int width, int k, int threads, java.util.function.Supplier<S> scratch,
+                                             ScratchKernel<S> kernel, Finisher finisher) {
+        int rows = last - first;
         int[][] rowCols = new int[rows][];
         float[][] rowVals = new float[rows][];
         Parallel.forChunks(rows, threads, Parallel.chunk(rows, threads),
                 () -> new Worker<>(new Accumulator(width), scratch.get()), (worker, from, to) -> {
             Accumulator acc = worker.acc;
-            for (int r = from; r < to; r++) {
+            for (int slot = from; slot < to; slot++) {
+                int r = first + slot;
                 kernel.compute(r, acc, worker.scratch);
                 acc.sortTouched();
                 int n = 0;
@@ -70,8 +85,8 @@ public final class NeighborSelection {
                 float[] bestVals = new float[best.length];
                 // ids are ascending, so each chosen id's value is found by binary search
                 for (int q = 0; q < best.length; q++) bestVals[q] = vals[java.util.Arrays.binarySearch(ids, best[q])];
-                rowCols[r] = best;
-                rowVals[r] = bestVals;
+                rowCols[slot] = best;
+                rowVals[slot] = bestVals;
             }
         });
         int[] indptr = new int[rows + 1];

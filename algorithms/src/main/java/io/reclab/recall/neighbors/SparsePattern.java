@@ -9,7 +9,7 @@ import io.reclab.data.Interactions;
  * feedback through this type: repeated interactions of a user with an item collapse to one, and values are ignored.
  * Immutable; arrays are exposed for hot loops and must be treated as read-only.
  */
-public final class SparsePattern {
+public final class SparsePattern implements java.io.Serializable {
     public final int rows;
     public final int cols;
     public final int[] indptr;

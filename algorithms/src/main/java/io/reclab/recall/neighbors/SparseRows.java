@@ -5,7 +5,7 @@ package io.reclab.recall.neighbors;
  * {@code cols[indptr[r] .. indptr[r+1])} with weights {@code values[...]}, best neighbour first (ties by smaller
  * column id). Used for item-item and user-user similarity matrices. Immutable; arrays are read-only.
  */
-public final class SparseRows {
+public final class SparseRows implements java.io.Serializable {
     public final int rows;
     public final int numCols;
     public final int[] indptr;

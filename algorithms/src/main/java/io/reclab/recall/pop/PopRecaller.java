@@ -28,7 +28,7 @@ public final class PopRecaller implements Recaller {
     }
 
     /** Fitted popularity: one score vector shared by all users. */
-    public static final class Fitted implements FittedRecaller {
+    public static final class Fitted implements FittedRecaller, java.io.Serializable {
         private final float[] scores;
 
         Fitted(float[] scores) {

@@ -96,6 +96,14 @@ public final class DelimitedLoader implements DatasetLoader {
     }
 
     private long seconds(String s, Path file, long lineNo) {
+        return seconds(s, file, lineNo, "time column " + config.time());
+    }
+
+    /**
+     * A time field in seconds: an integer, or a decimal floored; anything else fails naming the file, line and
+     * {@code what} (the column). Shared with the Spark engine's reader, so both read a log's times alike.
+     */
+    public static long seconds(String s, Path file, long lineNo, String what) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
@@ -105,7 +113,7 @@ public final class DelimitedLoader implements DatasetLoader {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new DataFormatException(file, lineNo, "time column " + config.time() + ": expected seconds (a number), got `" + s + "`");
+            throw new DataFormatException(file, lineNo, what + ": expected seconds (a number), got `" + s + "`");
         }
     }
 

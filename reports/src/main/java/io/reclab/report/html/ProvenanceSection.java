@@ -49,7 +49,8 @@ public final class ProvenanceSection {
         distinct(b, trials, t -> t.record().environment(), e -> {
             RunRecord.EnvironmentInfo x = (RunRecord.EnvironmentInfo) e;
             return kv("java", x.java()) + kv("os", x.os()) + kv("arch", x.arch()) + kv("cpus", String.valueOf(x.cpus()))
-                    + kv("git commit", x.gitCommit()) + kv("reclab", x.reclabVersion());
+                    + kv("git commit", x.gitCommit()) + kv("reclab", x.reclabVersion())
+                    + kv("engine", x.engine() == null ? io.reclab.engine.Engines.IN_PROCESS : x.engine());
         });
         b.append("<h3>Trials: seeds and timings</h3>\n<div class=\"table-wrap\"><table class=\"sortable trials\"><thead><tr>")
                 .append("<th class=\"rowh\" data-type=\"text\">trial</th><th data-type=\"text\">model</th>")

@@ -66,7 +66,9 @@ public final class Catalogue {
                 .register(MovieLensCsvFactory.NAME, MovieLensCsvFactory.DESCRIPTION, new MovieLensCsvFactory())
                 .register(RecBoleFactory.NAME, RecBoleFactory.DESCRIPTION, new RecBoleFactory())
                 .register(LightGcnFactory.NAME, LightGcnFactory.DESCRIPTION, new LightGcnFactory())
-                .register(DelimitedFactory.NAME, DelimitedFactory.DESCRIPTION, new DelimitedFactory());
+                .register(DelimitedFactory.NAME, DelimitedFactory.DESCRIPTION, new DelimitedFactory())
+                .register(io.reclab.data.loader.ParquetFactory.NAME, io.reclab.data.loader.ParquetFactory.DESCRIPTION,
+                        new io.reclab.data.loader.ParquetFactory());
         Registry<Splitter> splitters = new Registry<Splitter>("split method")
                 .register(RandomSplitterFactory.NAME, RandomSplitterFactory.DESCRIPTION, new RandomSplitterFactory())
                 .register(LeaveOneOutSplitterFactory.NAME, LeaveOneOutSplitterFactory.DESCRIPTION, new LeaveOneOutSplitterFactory())

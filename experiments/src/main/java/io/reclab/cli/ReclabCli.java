@@ -349,8 +349,9 @@ public final class ReclabCli implements Callable<Integer> {
             "experiments look when dataset.path is not set.",
             "  ./reclab data list",
             "  ./reclab data fetch ml-100k",
-            "  ./reclab data verify ml-100k --path ../shared/data/ml-100k"},
-            subcommands = {Data.ListData.class, Data.Fetch.class, Data.Verify.class})
+            "  ./reclab data verify ml-100k --path ../shared/data/ml-100k",
+            "  ./reclab data export bench-20m -o syn20m.csv"},
+            subcommands = {Data.ListData.class, Data.Fetch.class, Data.Verify.class, Data.Export.class})
     static final class Data implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -436,6 +437,39 @@ public final class ReclabCli implements Callable<Integer> {
                 else
                     out.println(name + ": " + r.files().size() + " files in " + r.dir() + " (their SHA-256 in "
                             + DataCache.SUMS + ")");
+                out.flush();
+                return 0;
+            }
+        }
+
+        @Command(name = "export", description = {
+                "Write an experiment's interaction log (as loaded, before preprocessing) as CSV with",
+                "the header user,item,rating,time and external ids, e.g. a generated log for Spark",
+                "(dataset=csv dataset.columns.rating=rating dataset.columns.time=time reads it back)."})
+        static final class Export implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "a shipped experiment or a .conf file")
+            String experiment;
+
+            @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides, as for run")
+            List<String> overrides = new ArrayList<>();
+
+            @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "the CSV file to write")
+            Path output;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws IOException {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                ConfigComposer composer = new ConfigComposer(configSource(null));
+                io.reclab.run.ExperimentPlan plan = io.reclab.run.ExperimentPlan.build(
+                        composer.compose(experiment, overrides).config(), Catalogue.components());
+                if (plan.loader() == null) throw new ConfigError(experiment + " reads CTR files, not an interaction log");
+                io.reclab.data.Interactions x = plan.loader().load().interactions();
+                io.reclab.data.loader.LogCsv.write(x, output);
+                out.printf(java.util.Locale.ROOT, "%s: %,d interactions (%,d users, %,d items) as user,item,rating,time%n",
+                        output, x.size(), x.numUsers(), x.numItems());
                 out.flush();
                 return 0;
             }

@@ -40,6 +40,9 @@ public interface Engine extends AutoCloseable {
     RankingContext rank(FittedRecaller model, Interactions train, Interactions exclude, Interactions heldOut,
                         EvalSettings settings, long seed);
 
+    /** Runs whole trials as the engine's tasks, or null (the default) to run them one after another in this JVM. */
+    default TrialScheduler trialScheduler() { return null; }
+
     @Override
     void close();
 }

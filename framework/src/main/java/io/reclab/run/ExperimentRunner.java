@@ -77,7 +77,7 @@ public final class ExperimentRunner {
         return execute(store, plan(composer, conf, List.of(), sweeps), new InputCache(console));
     }
 
-    private record Point(Map<String, String> sweep, ExperimentPlan plan) {}
+    private record Point(Map<String, String> sweep, ExperimentPlan plan, com.typesafe.config.Config config) {}
 
     private List<Point> plan(ConfigComposer composer, String experiment, List<String> overrides, List<Sweep> sweeps) {
         List<Map<String, String>> grid = new ArrayList<>();
@@ -96,8 +96,8 @@ public final class ExperimentRunner {
         for (Map<String, String> g : grid) {
             List<String> all = new ArrayList<>(overrides);
             g.forEach((k, v) -> all.add(k + "=" + v));
-            ExperimentPlan p = ExperimentPlan.build(composer.compose(experiment, all).config(), components);
-            points.add(new Point(g, p));
+            com.typesafe.config.Config c = composer.compose(experiment, all).config();
+            points.add(new Point(g, ExperimentPlan.build(c, components), c));
         }
         return points;
     }
@@ -112,6 +112,9 @@ public final class ExperimentRunner {
 
     private Result executeLocked(RunStore store, List<Point> points, InputCache inputs) throws IOException {
         console.println("run folder: " + store.dir());
+        io.reclab.engine.EngineSpec engine = points.get(0).plan().engine();
+        io.reclab.engine.TrialScheduler scheduler = engine.inProcess() ? null : engine.open(points.get(0).plan().threads()).trialScheduler();
+        if (scheduler != null) return executeAsTasks(store, points, scheduler);
         TrialRunner runner = new TrialRunner(store, console, inputs);
         List<RunRecord> records = new ArrayList<>();
         int failed = 0;
@@ -130,6 +133,49 @@ public final class ExperimentRunner {
             }
         }
         return new Result(store.dir(), records, failed);
+    }
+
+    /**
+     * Every pending trial as one task of the engine's scheduler; each finished trial's files are written into the
+     * run folder as its task completes (atomically, file by file), so an interrupted run resumes as in-process.
+     */
+    private Result executeAsTasks(RunStore store, List<Point> points, io.reclab.engine.TrialScheduler scheduler) throws IOException {
+        Map<String, RunRecord> records = new LinkedHashMap<>();
+        List<io.reclab.engine.TrialScheduler.Task> tasks = new ArrayList<>();
+        for (Point point : points) {
+            List<TrialStage> stages = TrialRunner.stages(point.plan(), console);
+            String conf = point.config().root().render(com.typesafe.config.ConfigRenderOptions.concise());
+            for (int k = 0; k < stages.size(); k++) {
+                String trial = trialName(stages.get(k).option(), point.sweep());
+                var done = store.completed(trial);
+                records.put(trial, done.orElse(null));
+                if (done.isPresent()) console.println("  " + trial + ": completed earlier, skipped");
+                else tasks.add(new io.reclab.engine.TrialScheduler.Task(conf, k, trial, point.sweep()));
+            }
+        }
+        console.println("  " + tasks.size() + " trial(s) as " + points.get(0).plan().engine().name() + " tasks");
+        scheduler.run(tasks, out -> {
+            try {
+                java.nio.file.Path dir = store.trialDir(out.trial());
+                // run.json last: a trial counts as completed only once all its files are in place
+                for (Map.Entry<String, byte[]> f : out.files().entrySet())
+                    if (!f.getKey().equals(RunFiles.RUN_JSON)) AtomicFiles.writeBytes(dir.resolve(RunStore.safeName(f.getKey())), f.getValue());
+                AtomicFiles.writeBytes(dir.resolve(RunFiles.RUN_JSON), out.files().get(RunFiles.RUN_JSON));
+                RunRecord r = Json.read(dir.resolve(RunFiles.RUN_JSON), RunRecord.class);
+                records.put(out.trial(), r);
+                console.printf("  %-24s %s (task)%s%n", out.trial(), r.status(), r.error() == null ? "" : ": " + r.error());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        int failed = 0;
+        List<RunRecord> all = new ArrayList<>();
+        for (Map.Entry<String, RunRecord> e : records.entrySet()) {
+            if (e.getValue() == null) throw new IllegalStateException("trial " + e.getKey() + " came back from no task");
+            if (RunFiles.STATUS_FAILED.equals(e.getValue().status())) failed++;
+            all.add(e.getValue());
+        }
+        return new Result(store.dir(), all, failed);
     }
 
     static String trialName(String option, Map<String, String> sweep) {

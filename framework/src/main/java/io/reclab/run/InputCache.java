@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Loads what trials read, once per distinct configuration: datasets (after preprocessing), their splits, CTR
- * files, and encoded rank samples. Errors here abort the run: no trial can run without its data.
+ * files, and encoded rank samples. Errors here abort the run: no trial can run without its data. Thread-safe: trials
+ * running side by side in one JVM (an engine's trial tasks) share one cache.
  */
 public final class InputCache {
     private final PrintWriter console;
@@ -35,7 +36,7 @@ public final class InputCache {
     public InputCache(PrintWriter console) { this.console = console; }
 
     /** The plan's data, loaded (or generated) and split once per dataset, split and seed. */
-    public DataSource source(ExperimentPlan plan) throws IOException {
+    public synchronized DataSource source(ExperimentPlan plan) throws IOException {
         return plan.ctr() != null ? ctrFiles(plan) : log(plan);
     }
 
@@ -116,7 +117,7 @@ public final class InputCache {
         return new DataSource.Log(p.dataset(), p.split(), 0, 0);
     }
 
-    RankData rankData(ExperimentPlan plan, DataSource source) {
+    synchronized RankData rankData(ExperimentPlan plan, DataSource source) {
         if (source instanceof DataSource.CtrFiles f) {
             CtrData c = f.ctr();
             return new RankData(c.train(), c.valid(), c.test(), c.featureSeconds(), c.features());

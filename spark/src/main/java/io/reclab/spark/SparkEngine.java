@@ -112,7 +112,7 @@ public final class SparkEngine implements Engine {
     @Override
     public Recaller recaller(ExperimentPlan.ModelSpec spec) {
         Recaller r = spec.recaller();
-        if (r instanceof ItemCfRecaller cf) return new SparkItemCf(spark, cf.config(), parallelism * 2);
+        if (r instanceof ItemCfRecaller cf) return new SparkItemCf(spark, cf.config(), settings.itemCfJob(), parallelism * 2, shufflePartitions);
         if (r instanceof SparkAls als) return als.on(spark, parallelism);
         return r;
     }
@@ -129,6 +129,11 @@ public final class SparkEngine implements Engine {
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             throw unwrap(e);
         }
+    }
+
+    @Override
+    public io.reclab.engine.TrialScheduler trialScheduler() {
+        return settings.mode() == SparkSettings.Mode.TRIALS ? new io.reclab.spark.trials.SparkTrials(spark) : null;
     }
 
     @Override

@@ -22,21 +22,30 @@ import java.util.TreeMap;
  *                          form of and the full-ranking evaluation as Spark jobs, for data that outgrows one machine;
  *                          {@code trials}: every trial of a sweep one Spark task that runs it in-process on an executor,
  *                          for sweeps that outgrow one machine
+ * @param itemCfJob         how ItemCF's co-occurrence matrix is computed (key {@code itemcf-job}): {@code broadcast}
+ *                          (default): item-row ranges, one task each, against a broadcast of the histories, no
+ *                          shuffle, fastest while an executor holds the histories (8 bytes per kept interaction);
+ *                          {@code stripes}: the map-reduce job, per-block partial co-counts shuffled and summed by item,
+ *                          nothing but item degrees broadcast (see docs/spark.md for the measured trade-off)
  * @param output            where the encoded, split log is written as Parquet for reuse (key {@code output}; any Hadoop
  *                          file system URI; default: not written)
  * @param conf              further Spark properties passed as they are (block {@code conf}, e.g.
  *                          {@code conf { "spark.executor.memory" = 8g }})
  */
-public record SparkSettings(String master, String appName, int shufflePartitions, Mode mode, String output,
+public record SparkSettings(String master, String appName, int shufflePartitions, Mode mode, ItemCfJob itemCfJob, String output,
                             Map<String, String> conf) implements EngineProvider.EngineSettings {
     /** How trials map onto Spark. */
     public enum Mode { JOBS, TRIALS }
+
+    /** The two forms of the ItemCF similarity job. */
+    public enum ItemCfJob { BROADCAST, STRIPES }
 
     public static SparkSettings from(ConfigBlock b) {
         String master = b.has("master") ? b.getString("master", null) : null;
         String app = b.getString("app-name", "reclab");
         int shuffle = b.nonNegativeInt("shuffle-partitions", 0);
         String mode = b.getEnum("mode", "jobs", List.of("jobs", "trials"));
+        String job = b.getEnum("itemcf-job", "broadcast", List.of("broadcast", "stripes"));
         String output = b.has("output") ? b.getString("output", null) : null;
         Map<String, String> conf = new TreeMap<>();
         if (b.has("conf")) {
@@ -49,7 +58,8 @@ public record SparkSettings(String master, String appName, int shufflePartitions
             }
         }
         b.finish();
-        return new SparkSettings(master, app, shuffle, Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), output, conf);
+        return new SparkSettings(master, app, shuffle, Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)),
+                ItemCfJob.valueOf(job.toUpperCase(java.util.Locale.ROOT)), output, conf);
     }
 
     @Override
@@ -58,6 +68,9 @@ public record SparkSettings(String master, String appName, int shufflePartitions
         k.put("master", master);
         k.put("shuffle", String.valueOf(shufflePartitions));
         k.put("app", appName);
+        k.put("mode", mode.name());
+        k.put("itemcf-job", itemCfJob.name());
+        k.put("output", output);
         return k + "|" + conf;
     }
 }

@@ -35,4 +35,30 @@ class SparkPreparationTest {
     void randomPerUserSplitOfTheSyntheticLogIsTheInProcessOne() throws Exception {
         assertSameSplit(Plans.log(Plans.plan("quickstart")), Plans.log(Plans.onSpark("quickstart")));
     }
+
+    @Test
+    void theWrittenPartsReadBackAsParquetGiveTheSameLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String out = dir.resolve("parts").toString();
+        DataSource.Log first = Plans.log(Plans.onSpark("quickstart", "spark.output=\"" + out + "\""));
+        DataSource.Log again = Plans.log(Plans.onSpark("quickstart", "dataset=parquet", "dataset.path=\"" + out + "\"",
+                "dataset.columns.user=u", "dataset.columns.item=i", "dataset.columns.rating=value", "dataset.columns.time=time",
+                "dataset.columns.row=row"));
+        Interactions a = first.dataset().interactions(), b = again.dataset().interactions();
+        // the same rows in the same order; the ids come back as the written dense ids' decimal strings
+        assertEquals(a.size(), b.size());
+        assertEquals(a.numUsers(), b.numUsers());
+        for (int r = 0; r < a.size(); r++) {
+            assertEquals(String.valueOf(a.user(r)), b.users().external(b.user(r)));
+            assertEquals(String.valueOf(a.item(r)), b.items().external(b.item(r)));
+        }
+        assertArrayEquals(a.valueColumn(), b.valueColumn());
+        assertArrayEquals(a.timeColumn(), b.timeColumn());
+    }
+
+    @Test
+    void parquetInProcessSaysItNeedsTheSparkEngine() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.reclab.config.ConfigError.class,
+                () -> Plans.log(Plans.plan("quickstart", "dataset=parquet", "dataset.path=/data/log.parquet")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("add engine=spark"), e.getMessage());
+    }
 }

@@ -45,9 +45,23 @@ class SparkRunTest {
                 "recall.itemcf.shrinkage=5", "recall.itemcf.neighbors=20");
     }
 
+    @Test
+    void theStripesJobGivesTheInProcessMetricsExactly() throws Exception {
+        String[] stripes = {"spark.itemcf-job=stripes"};
+        assertSameMetrics("stripes", stripes, "recall=[itemcf]", "recall.itemcf.max-user-items=15",
+                "recall.itemcf.shrinkage=2", "recall.itemcf.neighbors=30");
+        // with iuf the stripes sum the weights in another order: equal up to the double's last bit, here exactly
+        assertSameMetrics("stripes-iuf", stripes, "recall=[itemcf]", "recall.itemcf.iuf=true", "recall.itemcf.variant=bars");
+    }
+
     private void assertSameMetrics(String name, String... o) throws Exception {
+        assertSameMetrics(name, new String[0], o);
+    }
+
+    private void assertSameMetrics(String name, String[] sparkOnly, String... o) throws Exception {
         ExperimentRunner.Result ir = Plans.run(runs.resolve(name + "-in"), "quickstart", o);
-        ExperimentRunner.Result sr = Plans.run(runs.resolve(name + "-spark"), "quickstart", Plans.spark(o));
+        String[] so = java.util.stream.Stream.concat(java.util.Arrays.stream(o), java.util.Arrays.stream(sparkOnly)).toArray(String[]::new);
+        ExperimentRunner.Result sr = Plans.run(runs.resolve(name + "-spark"), "quickstart", Plans.spark(so));
         Map<String, RunRecord> in = byTrial(ir), sp = byTrial(sr);
         assertEquals(0, ir.failed());
         assertEquals(0, sr.failed());

@@ -116,22 +116,38 @@ public final class ItemCfRecaller implements Recaller {
      */
     public static SparseRows similarityRows(SparsePattern userItems, SparsePattern itemUsers, ItemCfConfig config,
                                             int first, int last, int threads) {
-        double[] userWeight = null;
-        if (config.iuf()) {
-            userWeight = new double[userItems.rows];
-            for (int u = 0; u < userItems.rows; u++) {
-                int d = userItems.degree(u);
-                userWeight[u] = d == 0 ? 0 : 1.0 / Math.log(1.0 + d);
-            }
-        }
-        double[] root = new double[itemUsers.rows];
-        for (int i = 0; i < itemUsers.rows; i++) root[i] = Math.sqrt(itemUsers.degree(i));
+        double[] w = userWeights(userItems, config);
+        NeighborSelection.Finisher cosine = cosine(itemUsers, config);
+        return NeighborSelection.buildRange(first, last, itemUsers.rows, config.neighbors(), Math.max(1, threads),
+                (i, acc) -> NeighborSelection.coOccurrence(itemUsers, userItems, w, i, acc), cosine);
+    }
+
+    /** Each user's weight w_u in the co-counts: null (all 1) or, with iuf, 1 / log(1 + |I_u|). */
+    public static double[] userWeights(SparsePattern userItems, ItemCfConfig config) {
+        if (!config.iuf()) return null;
+        double[] weight = new double[userItems.rows];
+        for (int u = 0; u < userItems.rows; u++) weight[u] = userWeight(userItems.degree(u));
+        return weight;
+    }
+
+    /** w_u with iuf for a user of {@code degree} items (0 for an empty history). */
+    public static double userWeight(int degree) {
+        return degree == 0 ? 0 : 1.0 / Math.log(1.0 + degree);
+    }
+
+    /** sim(i, j) from the co-count c(i, j): c / (sqrt(|U_i| |U_j|) + shrinkage), with |U_i| the rows of {@code itemUsers}. */
+    public static NeighborSelection.Finisher cosine(SparsePattern itemUsers, ItemCfConfig config) {
+        int[] degree = new int[itemUsers.rows];
+        for (int i = 0; i < itemUsers.rows; i++) degree[i] = itemUsers.degree(i);
+        return cosine(degree, config);
+    }
+
+    /** As {@link #cosine(SparsePattern, ItemCfConfig)} from the item degrees |U_i| alone. */
+    public static NeighborSelection.Finisher cosine(int[] itemDegree, ItemCfConfig config) {
+        double[] root = new double[itemDegree.length];
+        for (int i = 0; i < itemDegree.length; i++) root[i] = Math.sqrt(itemDegree[i]);
         double shrink = config.shrinkage();
-        double[] w = userWeight;
-        SparseRows sim = NeighborSelection.buildRange(first, last, itemUsers.rows, config.neighbors(), Math.max(1, threads),
-                (i, acc) -> NeighborSelection.coOccurrence(itemUsers, userItems, w, i, acc),
-                (i, j, co) -> co / (root[i] * root[j] + shrink));
-        return sim;
+        return (i, j, co) -> co / (root[i] * root[j] + shrink);
     }
 
     @Override

@@ -64,29 +64,10 @@ public final class NeighborSelection {
                 int r = first + slot;
                 kernel.compute(r, acc, worker.scratch);
                 acc.sortTouched();
-                int n = 0;
-                int[] ids = new int[acc.size()];
-                float[] vals = new float[acc.size()];
-                for (int t = 0; t < acc.size(); t++) {
-                    int c = acc.touched(t);
-                    if (c == r) continue;
-                    double v = finisher == null ? acc.get(c) : finisher.apply(r, c, acc.get(c));
-                    if (v == 0 || Double.isNaN(v)) continue;
-                    ids[n] = c;
-                    vals[n] = (float) v;
-                    n++;
-                }
+                Row kept = keepBest(r, acc.size(), acc::touched, t -> acc.get(acc.touched(t)), k, finisher);
                 acc.clear();
-                if (n < ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, n);
-                    vals = java.util.Arrays.copyOf(vals, n);
-                }
-                int[] best = TopK.selectAmong(ids, vals, Math.min(k, n));
-                float[] bestVals = new float[best.length];
-                // ids are ascending, so each chosen id's value is found by binary search
-                for (int q = 0; q < best.length; q++) bestVals[q] = vals[java.util.Arrays.binarySearch(ids, best[q])];
-                rowCols[slot] = best;
-                rowVals[slot] = bestVals;
+                rowCols[slot] = kept.cols();
+                rowVals[slot] = kept.values();
             }
         });
         int[] indptr = new int[rows + 1];
@@ -98,6 +79,41 @@ public final class NeighborSelection {
             System.arraycopy(rowVals[r], 0, values, indptr[r], rowVals[r].length);
         }
         return new SparseRows(rows, width, indptr, cols, values);
+    }
+
+    /** One kept neighbour row: column ids best first, with their similarities. */
+    public record Row(int[] cols, float[] values) implements java.io.Serializable {}
+
+    /**
+     * The row {@code row} as kept: of its {@code n} accumulated entries (columns ascending, given by position), the
+     * diagonal, zeros and NaNs are dropped, the rest finished and the {@code k} largest kept (ties by smaller column).
+     * Shared by {@link #build} and by engines that accumulate a row elsewhere (the Spark co-occurrence job), so both
+     * keep the very same entries.
+     */
+    public static Row keepBest(int row, int n, java.util.function.IntUnaryOperator colAt,
+                               java.util.function.IntToDoubleFunction rawAt, int k, Finisher finisher) {
+        int m = 0;
+        int[] ids = new int[n];
+        float[] vals = new float[n];
+        for (int t = 0; t < n; t++) {
+            int c = colAt.applyAsInt(t);
+            if (c == row) continue;
+            double raw = rawAt.applyAsDouble(t);
+            double v = finisher == null ? raw : finisher.apply(row, c, raw);
+            if (v == 0 || Double.isNaN(v)) continue;
+            ids[m] = c;
+            vals[m] = (float) v;
+            m++;
+        }
+        if (m < ids.length) {
+            ids = java.util.Arrays.copyOf(ids, m);
+            vals = java.util.Arrays.copyOf(vals, m);
+        }
+        int[] best = TopK.selectAmong(ids, vals, Math.min(k, m));
+        float[] bestVals = new float[best.length];
+        // ids are ascending, so each chosen id's value is found by binary search
+        for (int q = 0; q < best.length; q++) bestVals[q] = vals[java.util.Arrays.binarySearch(ids, best[q])];
+        return new Row(best, bestVals);
     }
 
     private record Worker<S>(Accumulator acc, S scratch) {}

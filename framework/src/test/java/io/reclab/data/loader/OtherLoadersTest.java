@@ -191,4 +191,24 @@ class OtherLoadersTest {
         for (String u : ext(x, true)) if (!firstSeen.contains(u)) firstSeen.add(u);
         assertEquals(firstSeen, y.users().externals());
     }
+
+    @Test
+    void logCsvIsReadBackAsTheSameLog() throws Exception {
+        Path f = Fixtures.write(dir, "src.csv", "user,item,rating,time", "u1,\"a, b\",4,100", "\"say \"\"hi\"\"\",x,3.5,99", "u1,x,1,7");
+        Interactions x = load("csv", f, "columns { rating = rating, time = time }").interactions();
+        Path out = dir.resolve("out/round.csv");
+        LogCsv.write(x, out);
+        Interactions y = load("csv", out, "columns { rating = rating, time = time }").interactions();
+        assertEquals(x.users().externals(), y.users().externals());
+        assertEquals(x.items().externals(), y.items().externals());
+        assertEquals(List.of("a, b", "x"), y.items().externals());
+        assertEquals("say \"hi\"", y.users().external(1));
+        assertArrayEquals(x.userColumn(), y.userColumn());
+        assertArrayEquals(x.itemColumn(), y.itemColumn());
+        assertArrayEquals(x.valueColumn(), y.valueColumn());
+        assertArrayEquals(x.timeColumn(), y.timeColumn());
+        try (var s = java.nio.file.Files.list(out.getParent())) {
+            assertEquals(1, s.count(), "no temporary file left beside the output");
+        }
+    }
 }

@@ -109,7 +109,8 @@ public final class LogPreparation {
         Collected c = collect(parted.orderBy("row"), (int) n, users.map(), items.map());
         x = c.log();
         part = c.part();
-        if (output != null) parted.write().mode("overwrite").parquet(output);
+        // in log order, with the row column, so that dataset.format = parquet with columns.row = row reads it back alike
+        if (output != null) parted.orderBy("row").write().mode("overwrite").parquet(output);
         encoded.unpersist();
         SplitResult split = splitter instanceof RandomSplitter r ? r.fromParts(x, part)
                 : ((LeaveOneOutSplitter) splitter).fromParts(x, part);

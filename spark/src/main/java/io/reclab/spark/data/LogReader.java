@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.sql.Column;
+
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Reads a {@link LogSource} into a DataFrame of raw rows {@code (row, user, item, value, time)}: {@code row} is the
@@ -42,8 +45,8 @@ public final class LogReader {
 
     public static Dataset<Row> read(SparkSession spark, LogSource s) throws IOException {
         if (s.uri() != null && !s.uri().matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !Files.exists(Path.of(s.uri())))
-            throw new FileNotFoundException(s.uri() + ": file not found (dataset " + s.name() + "); `./reclab data fetch "
-                    + s.name() + "` downloads a catalogued dataset, or point dataset.path= at it");
+            throw new FileNotFoundException(s.uri() + ": file not found (dataset " + s.name() + "); point dataset.path= at it"
+                    + " (`./reclab data list` names the datasets `./reclab data fetch` downloads)");
         return s.parquet() ? parquet(spark, s) : text(spark, s);
     }
 
@@ -59,13 +62,19 @@ public final class LogReader {
     private static Dataset<Row> parquet(SparkSession spark, LogSource s) {
         Dataset<Row> df = spark.read().parquet(s.uri());
         List<String> names = Arrays.asList(df.columns());
-        for (String[] c : new String[][]{{"user", s.user()}, {"item", s.item()}, {"rating", s.rating()}, {"time", s.time()}})
+        for (String[] c : new String[][]{{"user", s.user()}, {"item", s.item()}, {"rating", s.rating()}, {"time", s.time()}, {"row", s.row()}})
             if (c[1] != null && !names.contains(c[1]))
                 throw new DataFormatException(Path.of(s.uri()), 0, c[0] + " column `" + c[1] + "`: expected one of " + names);
-        Dataset<Row> sel = df.select(
-                col(s.user()).cast("string").as("user"), col(s.item()).cast("string").as("item"),
-                (s.rating() == null ? org.apache.spark.sql.functions.lit(1f) : col(s.rating()).cast("float")).as("value"),
-                (s.time() == null ? org.apache.spark.sql.functions.lit(-1L) : col(s.time()).cast("long")).as("time"));
+        Column value = s.rating() == null ? lit(1f) : col(s.rating()).cast("float");
+        if (s.row() != null) {
+            // the log order is given: times default to it, as a row index does for a text log
+            Column row = col(s.row()).cast("long");
+            return df.select(row.as("row"), org.apache.spark.sql.functions.trim(col(s.user()).cast("string")).as("user"),
+                    org.apache.spark.sql.functions.trim(col(s.item()).cast("string")).as("item"), value.as("value"),
+                    (s.time() == null ? row : col(s.time()).cast("long")).as("time"));
+        }
+        Dataset<Row> sel = df.select(col(s.user()).cast("string").as("user"), col(s.item()).cast("string").as("item"),
+                value.as("value"), (s.time() == null ? lit(-1L) : col(s.time()).cast("long")).as("time"));
         boolean indexTime = s.time() == null;
         JavaRDD<Row> rows = sel.javaRDD().zipWithIndex().map(t -> {
             Row r = t._1();

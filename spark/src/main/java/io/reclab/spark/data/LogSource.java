@@ -24,10 +24,11 @@ import java.util.List;
  * @param skipLines lines skipped before the header
  * @param user      the user column: a 0-based index, or a header / Parquet column name; likewise item
  * @param rating    the rating column, null when absent (every value 1); likewise time (null: the row's index)
+ * @param row       a Parquet column giving the log order (null: the order Spark reads the files in)
  * @param expected  the line shape, for error messages
  */
 public record LogSource(String format, String name, String uri, String delimiter, boolean quoted, String header,
-                        int skipLines, String user, String item, String rating, String time, String expected)
+                        int skipLines, String user, String item, String rating, String time, String row, String expected)
         implements java.io.Serializable {
 
     public static final List<String> FORMATS = List.of("movielens-100k", "movielens-dat", "movielens-csv", "csv", "parquet", "synthetic");
@@ -39,13 +40,13 @@ public record LogSource(String format, String name, String uri, String delimiter
         String name = b.getString("name", format);
         return switch (format) {
             case "movielens-100k" -> new LogSource(format, name, file(b, "u.data", "a folder with u.data"), "\t", false, null, 0,
-                    "0", "1", "2", "3", "user<TAB>item<TAB>rating<TAB>timestamp");
+                    "0", "1", "2", "3", null, "user<TAB>item<TAB>rating<TAB>timestamp");
             case "movielens-dat" -> new LogSource(format, name, file(b, "ratings.dat", "a folder with ratings.dat"), "::", false, null, 0,
-                    "0", "1", "2", "3", "UserID::MovieID::Rating::Timestamp");
+                    "0", "1", "2", "3", null, "UserID::MovieID::Rating::Timestamp");
             case "movielens-csv" -> new LogSource(format, name, file(b, "ratings.csv", "a folder with ratings.csv"), ",", false,
-                    "userId,movieId,rating,timestamp", 0, "0", "1", "2", "3", "userId,movieId,rating,timestamp");
+                    "userId,movieId,rating,timestamp", 0, "0", "1", "2", "3", null, "userId,movieId,rating,timestamp");
             case "csv", "parquet" -> delimited(b, format, name);
-            case "synthetic" -> new LogSource(format, name, null, null, false, null, 0, null, null, null, null, null);
+            case "synthetic" -> new LogSource(format, name, null, null, false, null, 0, null, null, null, null, null, null);
             default -> throw new ConfigError("dataset.format = " + format + " is not read by engine=spark (it reads "
                     + String.join(", ", FORMATS) + "); run it in-process (drop engine=spark) or convert the log to csv or parquet");
         };
@@ -64,7 +65,8 @@ public record LogSource(String format, String name, String uri, String delimiter
         String item = cols.getString("item", header || parquet ? "item" : "1");
         String rating = cols.has("rating") ? cols.getString("rating", null) : null;
         String time = cols.has("time") ? cols.getString("time", null) : null;
-        return new LogSource(format, name, uri, delim, !parquet, header ? "*" : null, skip, user, item, rating, time,
+        String row = parquet && cols.has("row") ? cols.getString("row", null) : null;
+        return new LogSource(format, name, uri, delim, !parquet, header ? "*" : null, skip, user, item, rating, time, row,
                 "user=" + user + ", item=" + item + (rating == null ? "" : ", rating=" + rating) + (time == null ? "" : ", time=" + time));
     }
 

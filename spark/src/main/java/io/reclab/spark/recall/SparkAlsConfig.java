@@ -15,7 +15,7 @@ import io.reclab.config.ConfigBlock;
  * @param blocks     user and item blocks (default 0 = the default parallelism)
  */
 public record SparkAlsConfig(int factors, double alpha, double reg, int iterations, int blocks) {
-    public static final SparkAlsConfig DEFAULTS = new SparkAlsConfig(64, 7.0, 0.1, 15, 0);
+    public static final SparkAlsConfig DEFAULTS = new SparkAlsConfig(64, 7.0, 0.3, 15, 0);
 
     public SparkAlsConfig {
         if (factors < 1) throw new IllegalArgumentException("factors must be >= 1, got " + factors);

@@ -8,6 +8,7 @@ import io.reclab.recall.itemcf.ItemCfConfig;
 import io.reclab.recall.itemcf.ItemCfRecaller;
 import io.reclab.recall.neighbors.SparsePattern;
 import io.reclab.recall.neighbors.SparseRows;
+import io.reclab.spark.SparkSettings;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ItemCF (Sarwar et al. 2001; see {@link ItemCfRecaller}) with its similarity job on Spark: the item rows of the
+ * ItemCF (Sarwar et al. 2001; see {@link ItemCfRecaller}) with its similarity job on Spark, in one of two forms
+ * ({@code spark.itemcf-job}): the map-reduce {@link CoOccurrenceStripes stripes} job, or, by default, this one: the item rows of the
  * co-occurrence matrix are cut into ranges, one task each, against a broadcast of the user histories (each capped
  * at {@code max-user-items}, the power-user guard); each task accumulates its rows' co-counts, turns them into
  * cosines and keeps the top-k, with the very kernel the in-process fit uses, so the neighbour lists are the same
@@ -27,12 +29,20 @@ import java.util.List;
 public final class SparkItemCf implements Recaller {
     private final SparkSession spark;
     private final ItemCfConfig config;
+    private final SparkSettings.ItemCfJob job;
     private final int tasks;
+    private final int partitions;
 
-    public SparkItemCf(SparkSession spark, ItemCfConfig config, int tasks) {
+    /**
+     * @param tasks      map tasks (item ranges, or user blocks for stripes)
+     * @param partitions reduce partitions of the stripes job
+     */
+    public SparkItemCf(SparkSession spark, ItemCfConfig config, SparkSettings.ItemCfJob job, int tasks, int partitions) {
         this.spark = spark;
         this.config = config;
+        this.job = job;
         this.tasks = Math.max(1, tasks);
+        this.partitions = Math.max(1, partitions);
     }
 
     @Override
@@ -41,8 +51,10 @@ public final class SparkItemCf implements Recaller {
         SparsePattern userItems = SparsePattern.userItems(train);
         SparsePattern simItems = config.maxUserItems() > 0
                 ? SparsePattern.userItems(ItemCfRecaller.latest(train, config.maxUserItems())) : userItems;
-        SparsePattern itemUsers = simItems.transpose();
-        return ItemCfRecaller.assemble(config, userItems, similarity(simItems, itemUsers));
+        SparseRows topk = job == SparkSettings.ItemCfJob.STRIPES
+                ? CoOccurrenceStripes.similarity(JavaSparkContext.fromSparkContext(spark.sparkContext()), simItems, config, tasks, partitions)
+                : similarity(simItems, simItems.transpose());
+        return ItemCfRecaller.assemble(config, userItems, topk);
     }
 
     /** S_k computed by item ranges on Spark and concatenated in item order. */
@@ -81,5 +93,5 @@ public final class SparkItemCf implements Recaller {
     }
 
     @Override
-    public String toString() { return "spark " + config; }
+    public String toString() { return "spark " + job.name().toLowerCase(java.util.Locale.ROOT) + " " + config; }
 }

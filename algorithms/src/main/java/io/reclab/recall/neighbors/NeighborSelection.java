@@ -70,15 +70,7 @@ public final class NeighborSelection {
                 rowVals[slot] = kept.values();
             }
         });
-        int[] indptr = new int[rows + 1];
-        for (int r = 0; r < rows; r++) indptr[r + 1] = indptr[r] + rowCols[r].length;
-        int[] cols = new int[indptr[rows]];
-        float[] values = new float[indptr[rows]];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(rowCols[r], 0, cols, indptr[r], rowCols[r].length);
-            System.arraycopy(rowVals[r], 0, values, indptr[r], rowVals[r].length);
-        }
-        return new SparseRows(rows, width, indptr, cols, values);
+        return SparseRows.ofRows(width, rowCols, rowVals);
     }
 
     /** One kept neighbour row: column ids best first, with their similarities. */

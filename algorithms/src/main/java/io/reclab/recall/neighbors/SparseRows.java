@@ -12,6 +12,21 @@ public final class SparseRows implements java.io.Serializable {
     public final int[] cols;
     public final float[] values;
 
+    /** The matrix whose row r holds {@code cols[r]} with {@code values[r]} (a null row is empty). */
+    public static SparseRows ofRows(int numCols, int[][] cols, float[][] values) {
+        int rows = cols.length;
+        int[] indptr = new int[rows + 1];
+        for (int r = 0; r < rows; r++) indptr[r + 1] = indptr[r] + (cols[r] == null ? 0 : cols[r].length);
+        int[] c = new int[indptr[rows]];
+        float[] v = new float[indptr[rows]];
+        for (int r = 0; r < rows; r++) {
+            if (cols[r] == null) continue;
+            System.arraycopy(cols[r], 0, c, indptr[r], cols[r].length);
+            System.arraycopy(values[r], 0, v, indptr[r], values[r].length);
+        }
+        return new SparseRows(rows, numCols, indptr, c, v);
+    }
+
     public SparseRows(int rows, int numCols, int[] indptr, int[] cols, float[] values) {
         if (indptr.length != rows + 1 || cols.length != values.length || indptr[rows] != cols.length)
             throw new IllegalArgumentException("inconsistent sparse rows");

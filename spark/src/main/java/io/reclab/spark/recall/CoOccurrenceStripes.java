@@ -72,18 +72,10 @@ final class CoOccurrenceStripes {
                     c.neighbors(), cosine));
         }).collect();
         bd.destroy();
-        NeighborSelection.Row[] byItem = new NeighborSelection.Row[items];
-        for (Tuple2<Integer, NeighborSelection.Row> r : rows) byItem[r._1] = r._2;
-        int[] indptr = new int[items + 1];
-        for (int i = 0; i < items; i++) indptr[i + 1] = indptr[i] + (byItem[i] == null ? 0 : byItem[i].cols().length);
-        int[] cols = new int[indptr[items]];
-        float[] vals = new float[indptr[items]];
-        for (int i = 0; i < items; i++) {
-            if (byItem[i] == null) continue;
-            System.arraycopy(byItem[i].cols(), 0, cols, indptr[i], byItem[i].cols().length);
-            System.arraycopy(byItem[i].values(), 0, vals, indptr[i], byItem[i].values().length);
-        }
-        return new SparseRows(items, items, indptr, cols, vals);
+        int[][] cols = new int[items][];
+        float[][] vals = new float[items][];
+        for (Tuple2<Integer, NeighborSelection.Row> r : rows) { cols[r._1] = r._2.cols(); vals[r._1] = r._2.values(); }
+        return SparseRows.ofRows(items, cols, vals);
     }
 
     private static Block block(SparsePattern p, int from, int to) {
